@@ -104,7 +104,9 @@ public final class Codec {
       Map<String, Object> out = new TreeMap<>();
       for (Entry e : map.entries()) {
         FieldPath child = path.key(e.key());
+        sourceMap.put(child, e.keyLocation());
         if (out.containsKey(e.key())) {
+          sourceMap.putDuplicate(child, e.keyLocation());
           errors.add(FieldError.duplicateField(child));
         }
         Object v = decode(e.value(), valueType, child);
@@ -263,6 +265,7 @@ public final class Codec {
       FieldPath child = path.child(e.key());
       sourceMap.put(child, e.keyLocation());
       if (!seen.add(e.key())) {
+        sourceMap.putDuplicate(child, e.keyLocation());
         errors.add(FieldError.duplicateField(child));
         continue;
       }

@@ -105,6 +105,27 @@ public final class ManifestLoader {
     return new LoadResult(ImmutableList.copyOf(manifests), ImmutableList.copyOf(problems));
   }
 
+  /**
+   * Reads a file's documents as located trees without decoding them, for formats that embed
+   * manifests (scenario files).
+   *
+   * @throws ManifestException if the text is not readable YAML or JSON within the limits
+   */
+  public List<YNode> readTrees(String fileName, byte[] bytes) throws ManifestException {
+    return new TreeReader(limits).read(fileName, bytes);
+  }
+
+  /**
+   * Decodes and validates one document tree (a manifest embedded in another file, or a plain
+   * tree made with {@link Trees#fromPlain}) exactly as a document of a file would be.
+   */
+  public LoadResult decode(YNode document) {
+    List<Manifest> manifests = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    decodeDocument(document, manifests, problems, 0);
+    return new LoadResult(ImmutableList.copyOf(manifests), ImmutableList.copyOf(problems));
+  }
+
   private List<Path> expand(Path p, List<Problem> problems) {
     if (!Files.exists(p)) {
       problems.add(Problem.error(Location.startOf(p.toString()), "the path \"" + p + "\" does not exist"));
@@ -215,7 +236,7 @@ public final class ManifestLoader {
     List<FieldError> reported = new ArrayList<>();
     for (FieldError err : decodeErrors) {
       boolean warnOnly = !strict && (err.type() == ErrorType.UNKNOWN_FIELD || err.type() == ErrorType.DUPLICATE_FIELD);
-      Location at = sourceMap.locate(err.field());
+      Location at = sourceMap.locate(err);
       if (warnOnly) {
         problems.add(Problem.warning(at, err.toString()));
       } else {
@@ -230,7 +251,7 @@ public final class ManifestLoader {
         if (overlapsReported(err, reported)) {
           continue;
         }
-        problems.add(Problem.error(sourceMap.locate(err.field()), err.toString()));
+        problems.add(Problem.error(sourceMap.locate(err), err.toString()));
         rejected = true;
       }
     }

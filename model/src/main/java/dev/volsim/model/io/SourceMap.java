@@ -1,5 +1,7 @@
 package dev.volsim.model.io;
 
+import dev.volsim.model.validation.ErrorType;
+import dev.volsim.model.validation.FieldError;
 import dev.volsim.model.validation.FieldPath;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.Map;
 public final class SourceMap {
   private final Location objectLocation;
   private final Map<String, Location> byPath = new HashMap<>();
+  private final Map<String, Location> duplicates = new HashMap<>();
 
   SourceMap(Location objectLocation) {
     this.objectLocation = objectLocation;
@@ -23,6 +26,21 @@ public final class SourceMap {
 
   void put(FieldPath path, Location location) {
     byPath.putIfAbsent(path.toString(), location);
+  }
+
+  void putDuplicate(FieldPath path, Location location) {
+    duplicates.putIfAbsent(path.toString(), location);
+  }
+
+  /** Where an error belongs: a duplicate field at its second occurrence, others at the field. */
+  public Location locate(FieldError error) {
+    if (error.type() == ErrorType.DUPLICATE_FIELD) {
+      Location l = duplicates.get(error.field().toString());
+      if (l != null) {
+        return l;
+      }
+    }
+    return locate(error.field());
   }
 
   /**
