@@ -18,8 +18,25 @@ public final class Kinds {
       // core/v1
       new KindInfo<>("v1", "Namespace", Namespace.class, "namespaces", ImmutableList.of("ns"), false, CoreValidation::validateNamespace),
       new KindInfo<>("v1", "ConfigMap", ConfigMap.class, "configmaps", ImmutableList.of("cm"), true, CoreValidation::validateConfigMap)
+      , new KindInfo<>("v1", "Pod", dev.volsim.model.core.Pod.class, "pods", ImmutableList.of("po"), true, dev.volsim.model.validation.PodValidation::validatePod)
+      , new KindInfo<>("v1", "Node", dev.volsim.model.core.Node.class, "nodes", ImmutableList.of("no"), false, dev.volsim.model.validation.NodeValidation::validateNode)
+      , new KindInfo<>("v1", "Secret", dev.volsim.model.core.Secret.class, "secrets", ImmutableList.of(), true, dev.volsim.model.validation.SecretValidation::validateSecret)
+      , new KindInfo<>("v1", "Service", dev.volsim.model.core.Service.class, "services", ImmutableList.of("svc"), true, dev.volsim.model.validation.NodeValidation::validateService)
+      , new KindInfo<>("v1", "Endpoints", dev.volsim.model.core.Endpoints.class, "endpoints", ImmutableList.of("ep"), true, dev.volsim.model.validation.NodeValidation::validateEndpoints)
+      , new KindInfo<>("v1", "Event", dev.volsim.model.core.Event.class, "events", ImmutableList.of("ev"), true, dev.volsim.model.validation.NodeValidation::validateEvent)
+      , new KindInfo<>("v1", "PersistentVolume", dev.volsim.model.core.PersistentVolume.class, "persistentvolumes", ImmutableList.of("pv"), false, dev.volsim.model.validation.PersistentVolumeValidation::validatePersistentVolume)
+      , new KindInfo<>("v1", "PersistentVolumeClaim", dev.volsim.model.core.PersistentVolumeClaim.class, "persistentvolumeclaims", ImmutableList.of("pvc"), true, dev.volsim.model.validation.PersistentVolumeValidation::validatePersistentVolumeClaim)
       // storage.k8s.io/v1
+      , new KindInfo<>("storage.k8s.io/v1", "StorageClass", dev.volsim.model.storage.StorageClass.class, "storageclasses", ImmutableList.of("sc"), false, dev.volsim.model.validation.StorageClassValidation::validateStorageClass)
+      , new KindInfo<>("storage.k8s.io/v1", "CSIDriver", dev.volsim.model.storage.CSIDriver.class, "csidrivers", ImmutableList.of(), false, dev.volsim.model.validation.StorageValidation::validateCSIDriver)
+      , new KindInfo<>("storage.k8s.io/v1", "CSINode", dev.volsim.model.storage.CSINode.class, "csinodes", ImmutableList.of(), false, dev.volsim.model.validation.StorageValidation::validateCSINode)
+      , new KindInfo<>("storage.k8s.io/v1", "CSIStorageCapacity", dev.volsim.model.storage.CSIStorageCapacity.class, "csistoragecapacities", ImmutableList.of(), true, dev.volsim.model.validation.StorageValidation::validateCSIStorageCapacity)
+      , new KindInfo<>("storage.k8s.io/v1", "VolumeAttachment", dev.volsim.model.storage.VolumeAttachment.class, "volumeattachments", ImmutableList.of(), false, dev.volsim.model.validation.StorageValidation::validateVolumeAttachment)
       // apps/v1
+      , new KindInfo<>("apps/v1", "StatefulSet", dev.volsim.model.apps.StatefulSet.class, "statefulsets", ImmutableList.of("sts"), true, dev.volsim.model.validation.AppsValidation::validateStatefulSet)
+      , new KindInfo<>("apps/v1", "Deployment", dev.volsim.model.apps.Deployment.class, "deployments", ImmutableList.of("deploy"), true, dev.volsim.model.validation.AppsValidation::validateDeployment)
+      , new KindInfo<>("apps/v1", "ReplicaSet", dev.volsim.model.apps.ReplicaSet.class, "replicasets", ImmutableList.of("rs"), true, dev.volsim.model.validation.AppsValidation::validateReplicaSet)
+      , new KindInfo<>("apps/v1", "DaemonSet", dev.volsim.model.apps.DaemonSet.class, "daemonsets", ImmutableList.of("ds"), true, dev.volsim.model.validation.AppsValidation::validateDaemonSet)
   );
 
   private static final ImmutableMap<String, KindInfo<?>> BY_VERSION_KIND;

@@ -116,7 +116,7 @@ public final class Codec {
       }
       return ImmutableSortedMap.copyOf(out);
     }
-    if (raw.isRecord()) {
+    if (raw.isRecord() && raw != IntOrString.class) {
       if (!(node instanceof YMap map)) {
         return typeError(node, path, "object");
       }
@@ -374,6 +374,8 @@ public final class Codec {
   public static Object encodeValue(Object value) {
     if (value == null) {
       return null;
+    } else if (value instanceof IntOrString ios) {
+      return ios.isInt() ? (Object) ios.intValue() : ios.stringValue();
     } else if (value instanceof Record r) {
       return encodeRecord(r);
     } else if (value instanceof List<?> list) {

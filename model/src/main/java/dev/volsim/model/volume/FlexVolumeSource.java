@@ -1,0 +1,25 @@
+package dev.volsim.model.volume;
+
+import com.google.common.collect.ImmutableSortedMap;
+import dev.volsim.model.Immutables;
+import dev.volsim.model.WireName;
+import dev.volsim.model.core.LocalObjectReference;
+
+/**
+ * {@code flexVolume} in a Pod: a volume served by an exec-based FlexVolume driver on the node.
+ *
+ * @param driver the driver's name; required
+ * @param fsType the filesystem to mount
+ * @param secretRef the Secret passed to the driver
+ * @param readOnly whether it is mounted read-only
+ * @param options extra options for the driver; keys may not be in the kubernetes.io or k8s.io
+ *     namespaces
+ */
+@WireName("flexVolume")
+public record FlexVolumeSource(
+    String driver, String fsType, LocalObjectReference secretRef, boolean readOnly,
+    ImmutableSortedMap<String, String> options) implements VolumeSource {
+  public FlexVolumeSource {
+    options = Immutables.map(options);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.volsim.model.volume;
+
+import com.google.common.collect.ImmutableList;
+import dev.volsim.model.Immutables;
+import dev.volsim.model.WireName;
+
+/**
+ * {@code rbd} in a PersistentVolume: as {@link RBDVolumeSource}, with a namespaced Secret.
+ *
+ * @param monitors the Ceph monitors; required
+ * @param image the RBD image; required
+ * @param fsType the filesystem to mount
+ * @param pool the RADOS pool; defaults to {@code rbd}
+ * @param user the RADOS user; defaults to {@code admin}
+ * @param keyring the keyring path; defaults to {@code /etc/ceph/keyring}
+ * @param secretRef the Secret holding the user's key, overriding the keyring
+ * @param readOnly whether it is mounted read-only
+ */
+@WireName("rbd")
+public record RBDPersistentVolumeSource(
+    ImmutableList<String> monitors,
+    String image,
+    String fsType,
+    String pool,
+    String user,
+    String keyring,
+    SecretReference secretRef,
+    boolean readOnly) implements PersistentVolumeSource {
+  public RBDPersistentVolumeSource {
+    monitors = Immutables.list(monitors);
+    pool = pool == null || pool.isEmpty() ? "rbd" : pool;
+    user = user == null || user.isEmpty() ? "admin" : user;
+    keyring = keyring == null || keyring.isEmpty() ? "/etc/ceph/keyring" : keyring;
+  }
+}
