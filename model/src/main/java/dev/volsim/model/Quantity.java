@@ -60,9 +60,11 @@ import java.util.Optional;
  *
  * <h2>Equality and order</h2>
  *
- * <p>{@link #equals(Object)} compares canonical serialisations, so {@code parse(q.toString())}
- * equals {@code q} for every quantity, {@code 1000m} equals {@code 1}, and {@code 1.001} equals
- * {@code 1001m}; but {@code 1Ki} and {@code 1024} (same value, different format) are not equal.
+ * <p>{@link #equals(Object)} compares canonical serialisations: {@code 1000m} equals {@code 1} and
+ * {@code 1.001} equals {@code 1001m}, but {@code 1Ki} and {@code 1024} (same value, different
+ * format) are not equal. So a quantity survives a trip through YAML or JSON: {@code
+ * parse(q.toString())} equals {@code q} for every parsed quantity, and for every computed one that
+ * parsing would not round or cap (finer than 10<sup>-9</sup>, or binary beyond 2<sup>63</sup>-1).
  * {@link #compareTo(Quantity)} compares values only, so, as with {@link BigDecimal}, the natural
  * order is not consistent with equals: {@code 1Ki} and {@code 1024} compare as 0. Sort and compare
  * amounts with {@code compareTo}; use {@code equals} for "would serialise the same".
@@ -272,6 +274,9 @@ public final class Quantity implements Comparable<Quantity> {
    * The exact sum. It keeps this quantity's format, unless this quantity is zero, in which case it
    * takes {@code other}'s, so that adding to an empty total keeps the addend's suffix (upstream's
    * {@code Add}).
+   *
+   * @throws ArithmeticException if the exact sum is beyond {@link BigDecimal}'s range, which needs
+   *     operands some two billion orders of magnitude apart
    */
   public Quantity add(Quantity other) {
     return new Quantity(value.add(other.value), resultFormat(other), null);
@@ -279,6 +284,8 @@ public final class Quantity implements Comparable<Quantity> {
 
   /**
    * The exact difference, formatted as {@link #add(Quantity)} formats (upstream's {@code Sub}).
+   *
+   * @throws ArithmeticException as {@link #add(Quantity)}
    */
   public Quantity subtract(Quantity other) {
     return new Quantity(value.subtract(other.value), resultFormat(other), null);
@@ -321,7 +328,8 @@ public final class Quantity implements Comparable<Quantity> {
   /**
    * The string the API server would write for this quantity, as upstream's {@code String()}:
    * canonical form, except that a parsed string upstream judges canonical is returned verbatim (see
-   * the class documentation). Parsing the result gives an equal quantity.
+   * the class documentation). Parsing the result gives an equal quantity, within the limits stated
+   * there.
    */
   @Override
   public String toString() {
@@ -608,19 +616,21 @@ public final class Quantity implements Comparable<Quantity> {
 
   /**
    * Mantissa with no trailing zeros, then moved so the exponent is a multiple of three, then the
-   * suffix for that exponent. The exponent is an {@code int} on purpose, wrapping as upstream's
-   * int32 does for absurd inputs.
+   * suffix for that exponent. The exponent is a {@code long} so that, unlike upstream's int32, it
+   * cannot wrap: the text always denotes the value, however extreme.
    */
   private static String decimalForm(BigDecimal v, Format format) {
     BigDecimal stripped = new BigDecimal(v.unscaledValue()).stripTrailingZeros();
     BigInteger mantissa = stripped.unscaledValue();
-    int exponent = (int) -(long) v.scale();
-    exponent -= stripped.scale();
+    long exponent = -(long) v.scale() - stripped.scale();
     while (exponent % 3 != 0) {
       mantissa = mantissa.multiply(BigInteger.TEN);
       exponent--;
     }
-    String suffix = format == Format.DECIMAL_SI ? DECIMAL_SUFFIXES.get(exponent) : null;
+    String suffix =
+        format == Format.DECIMAL_SI && Math.abs(exponent) <= 18
+            ? DECIMAL_SUFFIXES.get((int) exponent)
+            : null;
     if (suffix == null) {
       suffix = exponent == 0 ? "" : "e" + exponent;
     }

@@ -23,6 +23,10 @@ import dev.volsim.model.Immutables;
  * @param restartPolicy for an init container, {@code Always} makes it a sidecar; null otherwise
  * @param volumeMounts Pod volumes mounted into the container's file system
  * @param volumeDevices raw block volumes exposed as devices
+ * @param livenessProbe restarts the container when it fails (kept, not run)
+ * @param readinessProbe marks the container ready (kept, not run)
+ * @param startupProbe holds the other probes back until it succeeds (kept, not run)
+ * @param lifecycle postStart and preStop hooks (kept, not run)
  * @param terminationMessagePath where the container writes its termination message
  * @param terminationMessagePolicy where the termination message is read from
  * @param imagePullPolicy when the image is pulled
@@ -44,6 +48,10 @@ public record Container(
     ContainerRestartPolicy restartPolicy,
     ImmutableList<VolumeMount> volumeMounts,
     ImmutableList<VolumeDevice> volumeDevices,
+    Probe livenessProbe,
+    Probe readinessProbe,
+    Probe startupProbe,
+    Lifecycle lifecycle,
     String terminationMessagePath,
     TerminationMessagePolicy terminationMessagePolicy,
     PullPolicy imagePullPolicy,
@@ -71,13 +79,14 @@ public record Container(
   /** A container with just a name and an image, every other field defaulted. */
   public static Container of(String name, String image) {
     return new Container(name, image, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, false, false, false);
+        null, null, null, null, null, null, null, null, false, false, false);
   }
 
   /** A copy with these volume mounts. */
   public Container withVolumeMounts(java.util.List<VolumeMount> mounts) {
     return new Container(name, image, command, args, workingDir, ports, envFrom, env, resources,
-        restartPolicy, Immutables.list(mounts), volumeDevices, terminationMessagePath,
+        restartPolicy, Immutables.list(mounts), volumeDevices, livenessProbe, readinessProbe,
+        startupProbe, lifecycle, terminationMessagePath,
         terminationMessagePolicy, imagePullPolicy, securityContext, stdin, stdinOnce, tty);
   }
 

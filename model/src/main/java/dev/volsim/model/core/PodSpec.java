@@ -151,7 +151,8 @@ public record PodSpec(
       }
       out.add(new Container(c.name(), c.image(), c.command(), c.args(), c.workingDir(),
           Immutables.list(ports), c.envFrom(), c.env(), res, c.restartPolicy(),
-          c.volumeMounts(), c.volumeDevices(), c.terminationMessagePath(),
+          c.volumeMounts(), c.volumeDevices(), c.livenessProbe(), c.readinessProbe(), c.startupProbe(),
+          c.lifecycle(), c.terminationMessagePath(),
           c.terminationMessagePolicy(), c.imagePullPolicy(), c.securityContext(), c.stdin(),
           c.stdinOnce(), c.tty()));
     }

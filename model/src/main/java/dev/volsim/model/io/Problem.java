@@ -43,8 +43,36 @@ public record Problem(Location location, Severity severity, String message) {
         && (message.startsWith("cannot read ") || message.startsWith("the path "));
   }
 
+  /**
+   * {@code file:line:col: message} ({@code file:line:col: warning: message}), always one line:
+   * line breaks and other control characters (in a file name, or in a map key quoted in a field
+   * path) are escaped as {@code \n}, {@code \r} or {@code \}{@code uXXXX}.
+   */
   @Override
   public String toString() {
-    return location + ": " + (severity == Severity.WARNING ? "warning: " : "") + message;
+    return oneLine(location + ": " + (severity == Severity.WARNING ? "warning: " : "") + message);
+  }
+
+  private static String oneLine(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean bad = c < 0x20 && c != '\t' || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029;
+      if (bad && sb == null) {
+        sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+      }
+      if (sb != null) {
+        if (!bad) {
+          sb.append(c);
+        } else if (c == '\n') {
+          sb.append("\\n");
+        } else if (c == '\r') {
+          sb.append("\\r");
+        } else {
+          sb.append(String.format("\\u%04x", (int) c));
+        }
+      }
+    }
+    return sb == null ? s : sb.toString();
   }
 }

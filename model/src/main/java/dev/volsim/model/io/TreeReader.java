@@ -13,7 +13,6 @@ import dev.volsim.model.io.YNode.YList;
 import dev.volsim.model.io.YNode.YMap;
 import dev.volsim.model.io.YNode.YScalar;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -22,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -32,6 +31,10 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.scanner.ScannerImpl;
 
 /**
  * Reads a file's bytes into {@link YNode} documents. JSON (first character {@code {} or
@@ -51,6 +54,9 @@ final class TreeReader {
     if (bytes.length > limits.maxFileBytes()) {
       throw new ManifestException(Location.startOf(file), "file is " + bytes.length
           + " bytes, more than the limit of " + limits.maxFileBytes() + " bytes");
+    }
+    if (!mayBeJson(bytes)) {
+      checkDocumentSizes(file, bytes);
     }
     String text = decodeUtf8(file, bytes);
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
@@ -113,10 +119,15 @@ final class TreeReader {
     options.setNestingDepthLimit(limits.maxDepth());
     options.setCodePointLimit(limits.maxDocumentChars());
     options.setAllowRecursiveKeys(false);
-    Yaml yaml = new Yaml(options);
+    checkPrintable(file, text);
+    // Not new Yaml(options).composeAll(reader): SnakeYAML's StreamReader is quadratic on long
+    // tokens; TextStreamReader reads the same text in linear time.
+    Composer composer = new Composer(
+        new ParserImpl(new ScannerImpl(new TextStreamReader(text), options)), new Resolver(), options);
     List<YNode> documents = new ArrayList<>();
     try {
-      for (Node node : yaml.composeAll(new StringReader(text))) {
+      while (composer.checkNode()) {
+        Node node = composer.getNode();
         if (node == null) {
           continue;
         }
@@ -134,6 +145,89 @@ final class TreeReader {
       throw new ManifestException(Location.startOf(file), "yaml: document nested too deeply");
     }
     return documents;
+  }
+
+  /**
+   * Whether the bytes may be JSON: the first character that is not ASCII white space (after a
+   * byte order mark) is {@code {}, {@code [} or not ASCII. Only a cheap pre-check: the decoded
+   * text decides.
+   */
+  private static boolean mayBeJson(byte[] bytes) {
+    int i = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    while (i < bytes.length && bytes[i] >= 0 && Character.isWhitespace((char) bytes[i])) {
+      i++;
+    }
+    return i < bytes.length && (bytes[i] == '{' || bytes[i] == '[' || bytes[i] < 0);
+  }
+
+  /**
+   * Rejects at once a YAML document longer than the limit, before decoding or scanning it:
+   * documents are split at lines starting with a {@code ---} or {@code ...} marker, which end a
+   * document wherever they stand, and code points are counted as UTF-8 lead bytes. (The scanner
+   * enforces the same limit, but only after reading a whole token, which for a 50 MiB value means
+   * decoding and reading all of it.)
+   */
+  private void checkDocumentSizes(String file, byte[] bytes) throws ManifestException {
+    int max = limits.maxDocumentChars();
+    if (bytes.length <= max) {
+      return;
+    }
+    int line = 1;
+    int docLine = 1;
+    long codePoints = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if ((b & 0xC0) != 0x80 && ++codePoints > max) {
+        throw new ManifestException(new Location(file, docLine, 1), "yaml: document exceeds the API"
+            + " server's size limit (The incoming YAML document exceeds the limit: " + max + " code points.)");
+      }
+      if (b == '\n') {
+        line++;
+        if (isDocumentMarker(bytes, i + 1)) {
+          docLine = line;
+          codePoints = 0;
+        }
+      }
+    }
+  }
+
+  private static boolean isDocumentMarker(byte[] b, int at) {
+    if (at + 2 >= b.length) {
+      return false;
+    }
+    byte m = b[at];
+    if ((m != '-' && m != '.') || b[at + 1] != m || b[at + 2] != m) {
+      return false;
+    }
+    if (at + 3 >= b.length) {
+      return true;
+    }
+    byte next = b[at + 3];
+    return next == ' ' || next == '\t' || next == '\n' || next == '\r';
+  }
+
+  /**
+   * YAML allows only printable characters (tab and line breaks aside); the first other one is
+   * reported where it stands, as the API machinery's YAML reader does.
+   */
+  private static void checkPrintable(String file, String text) throws ManifestException {
+    int line = 1;
+    int col = 1;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (!StreamReader.isPrintable(c)) {
+        throw new ManifestException(new Location(file, line, col), String.format(
+            "yaml: control characters are not allowed (U+%04X)", c));
+      }
+      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+      i += Character.charCount(c);
+    }
   }
 
   private static String yamlProblem(MarkedYAMLException e) {

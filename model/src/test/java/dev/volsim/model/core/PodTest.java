@@ -79,7 +79,7 @@ class PodTest {
     Container c = new Container("a", "nginx:1", null, null, null, null, null, null,
         new ResourceRequirements(com.google.common.collect.ImmutableSortedMap.of("cpu", Quantity.parse("1"), "memory", Quantity.parse("1Gi")),
             com.google.common.collect.ImmutableSortedMap.of("cpu", Quantity.parse("500m"))),
-        null, null, null, null, null, null, null, false, false, false);
+        null, null, null, null, null, null, null, null, null, null, null, false, false, false);
     PodSpec spec = PodSpec.of(List.of(), List.of(c));
     assertThat(new PodTemplateSpec(null, spec).spec().containers().get(0).resources().requests())
         .containsOnlyKeys("cpu");
