@@ -83,6 +83,16 @@ public final class ApiServer {
     return new ApiClient(this, component);
   }
 
+  /** The garbage collector, as a controller a scenario can pause. */
+  public dev.volsim.core.controller.Controller garbageCollector() {
+    return garbageCollector.gcController();
+  }
+
+  /** The namespace controller (empties and removes deleted namespaces), pausable. */
+  public dev.volsim.core.controller.Controller namespaceController() {
+    return garbageCollector.namespaceController();
+  }
+
   /** The failures injected into writes (the scenario step {@code inject: apiUpdate}). */
   public ApiFaults faults() {
     return faults;

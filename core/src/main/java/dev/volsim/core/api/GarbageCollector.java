@@ -24,9 +24,68 @@ final class GarbageCollector {
 
   private final ApiServer api;
   private final java.util.Set<String> sweepsPending = new java.util.TreeSet<>();
+  private final PausableComponent gc = new PausableComponent(COMPONENT);
+  private final PausableComponent namespaces = new PausableComponent(NAMESPACE_COMPONENT);
 
   GarbageCollector(ApiServer api) {
     this.api = api;
+  }
+
+  dev.volsim.core.controller.Controller gcController() {
+    return gc;
+  }
+
+  dev.volsim.core.controller.Controller namespaceController() {
+    return namespaces;
+  }
+
+  /** A controller whose reactions wait while it is paused and run, in order, when resumed. */
+  private final class PausableComponent implements dev.volsim.core.controller.Controller {
+    private final String name;
+    private final List<Runnable> pending = new ArrayList<>();
+    private boolean paused;
+
+    PausableComponent(String name) {
+      this.name = name;
+    }
+
+    void react(Runnable action) {
+      api.engine().schedule(REACTION, name, "sync", () -> {
+        if (paused) {
+          pending.add(action);
+        } else {
+          action.run();
+        }
+      });
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public void pause() {
+      paused = true;
+    }
+
+    @Override
+    public void resume() {
+      if (!paused) {
+        return;
+      }
+      paused = false;
+      List<Runnable> missed = new ArrayList<>(pending);
+      pending.clear();
+      for (Runnable r : missed) {
+        api.engine().schedule(Duration.ZERO, name, "sync", r);
+      }
+    }
+
+    @Override
+    public boolean isPaused() {
+      return paused;
+    }
   }
 
   /** An owner object is gone: delete or un-own its dependents. */
@@ -36,7 +95,7 @@ final class GarbageCollector {
       recheckForegroundOwners(owner);
       return;
     }
-    api.engine().schedule(REACTION, COMPONENT, "collect", () -> collectDependents(uid));
+    gc.react(() -> collectDependents(uid));
     recheckForegroundOwners(owner);
   }
 
@@ -84,7 +143,7 @@ final class GarbageCollector {
 
   /** An owner was marked with {@code foregroundDeletion} or {@code orphan}: act on dependents. */
   void ownerDeleting(KubeObject owner) {
-    api.engine().schedule(REACTION, COMPONENT, "collect", () -> processDeletingOwner(ObjectKey.of(owner)));
+    gc.react(() -> processDeletingOwner(ObjectKey.of(owner)));
   }
 
   private void processDeletingOwner(ObjectKey ownerKey) {
@@ -140,7 +199,7 @@ final class GarbageCollector {
       }
       ObjectKey ownerKey = new ObjectKey(ref.kind(), info.namespaced() ? removed.metadata().namespace() : "", ref.name());
       api.get(ownerKey).filter(o -> o.metadata().hasFinalizer(ApiServer.FOREGROUND_DELETION))
-          .ifPresent(o -> api.engine().schedule(REACTION, COMPONENT, "collect", () -> processDeletingOwner(ownerKey)));
+          .ifPresent(o -> gc.react(() -> processDeletingOwner(ownerKey)));
     }
   }
 
@@ -156,7 +215,7 @@ final class GarbageCollector {
     if (!sweepsPending.add(namespace)) {
       return;
     }
-    api.engine().schedule(REACTION, NAMESPACE_COMPONENT, "sync", () -> {
+    namespaces.react(() -> {
       sweepsPending.remove(namespace);
       ApiClient client = api.systemClient(NAMESPACE_COMPONENT);
       for (KindInfo<?> k : Kinds.all()) {
