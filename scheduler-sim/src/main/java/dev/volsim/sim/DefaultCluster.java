@@ -1,0 +1,48 @@
+package dev.volsim.sim;
+
+import com.google.common.collect.ImmutableList;
+import dev.volsim.model.KubeObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cluster a scenario gets when it gives none: three nodes in three zones with the NFS client
+ * and git installed, a default StorageClass {@code standard} (WaitForFirstConsumer, Delete) and
+ * the CSI driver behind it, {@value Simulation#DEFAULT_CSI_DRIVER}, on every node.
+ */
+final class DefaultCluster {
+  static final ImmutableList<ClusterNode> NODES = ImmutableList.of(
+      ClusterNode.of("node-1", "zone-a", List.of("nfs-common", "git")),
+      ClusterNode.of("node-2", "zone-b", List.of("nfs-common", "git")),
+      ClusterNode.of("node-3", "zone-c", List.of("nfs-common", "git")));
+
+  private DefaultCluster() {}
+
+  static List<KubeObject> objects(List<ClusterNode> nodes) {
+    List<KubeObject> out = new ArrayList<>();
+    out.add(Simulation.decode(Map.of(
+        "apiVersion", "storage.k8s.io/v1", "kind", "CSIDriver",
+        "metadata", Map.of("name", Simulation.DEFAULT_CSI_DRIVER),
+        "spec", Map.of("attachRequired", true, "podInfoOnMount", false)), "default cluster"));
+    Map<String, Object> sc = new LinkedHashMap<>();
+    sc.put("apiVersion", "storage.k8s.io/v1");
+    sc.put("kind", "StorageClass");
+    sc.put("metadata", Map.of("name", "standard",
+        "annotations", Map.of("storageclass.kubernetes.io/is-default-class", "true")));
+    sc.put("provisioner", Simulation.DEFAULT_CSI_DRIVER);
+    sc.put("reclaimPolicy", "Delete");
+    sc.put("volumeBindingMode", "WaitForFirstConsumer");
+    sc.put("allowVolumeExpansion", true);
+    out.add(Simulation.decode(sc, "default cluster"));
+    for (ClusterNode n : nodes) {
+      out.add(Simulation.decode(Map.of(
+          "apiVersion", "storage.k8s.io/v1", "kind", "CSINode",
+          "metadata", Map.of("name", n.name()),
+          "spec", Map.of("drivers", List.of(Map.of("name", Simulation.DEFAULT_CSI_DRIVER, "nodeID", n.name(),
+              "topologyKeys", List.of("topology.kubernetes.io/zone"))))), "default cluster"));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,304 @@
+package dev.volsim.sim;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import dev.volsim.core.api.ApiClient;
+import dev.volsim.core.api.ApiException;
+import dev.volsim.core.api.ApiServer;
+import dev.volsim.core.api.ObjectKey;
+import dev.volsim.core.controller.Controller;
+import dev.volsim.core.engine.Engine;
+import dev.volsim.core.engine.Latencies;
+import dev.volsim.core.engine.LatencyModel;
+import dev.volsim.core.trace.Trace;
+import dev.volsim.model.KubeObject;
+import dev.volsim.model.ObjectMeta;
+import dev.volsim.model.Records;
+import dev.volsim.model.io.LoadResult;
+import dev.volsim.model.io.Location;
+import dev.volsim.model.io.ManifestLoader;
+import dev.volsim.model.io.Problem;
+import dev.volsim.model.io.Trees;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A simulated cluster, assembled: the engine, the API server, the cluster's nodes registered as
+ * Node objects, and the controllers that run. This is volsim's front door for Java users;
+ * scenario files drive the same object.
+ *
+ * <pre>{@code
+ * Simulation sim = Simulation.builder().seed(7).build();
+ * sim.apply(pvc);
+ * sim.runFor(Duration.ofSeconds(30));
+ * }</pre>
+ */
+public final class Simulation {
+  /** The component name of changes a user makes ({@code kubectl}). */
+  public static final String USER = "kubectl";
+  /** The CSI driver of the embedded default cluster. */
+  public static final String DEFAULT_CSI_DRIVER = "disk.csi.volsim.dev";
+
+  private final Engine engine;
+  private final ApiServer api;
+  private final KubernetesVersion version;
+  private final ImmutableSortedMap<String, Boolean> featureGates;
+  private final ComponentConfig config;
+  private final Latencies latencies;
+  private final ImmutableList<ClusterNode> nodes;
+  private final TreeMap<String, Controller> controllers = new TreeMap<>();
+
+  private Simulation(Builder b) {
+    this.engine = new Engine(b.seed);
+    if (b.eventBudget > 0) {
+      engine.setEventBudget(b.eventBudget);
+    }
+    this.version = b.version;
+    Map<String, Boolean> gates = new TreeMap<>(version.defaultFeatureGates());
+    for (Map.Entry<String, Boolean> e : b.featureGates.entrySet()) {
+      if (!gates.containsKey(e.getKey())) {
+        throw new IllegalArgumentException("unrecognized feature gate: " + e.getKey());
+      }
+      gates.put(e.getKey(), e.getValue());
+    }
+    this.featureGates = ImmutableSortedMap.copyOf(gates);
+    this.config = ComponentConfig.defaults().with(b.config);
+    this.latencies = Latencies.defaults().with(b.latencies);
+    this.api = new ApiServer(engine);
+    api.setWatchLatency(latencies.of("watch"));
+    register(api.garbageCollector());
+    register(api.namespaceController());
+    this.nodes = b.nodes == null ? DefaultCluster.NODES : ImmutableList.copyOf(b.nodes);
+    for (int i = 0; i < nodes.size(); i++) {
+      registerNode(nodes.get(i), i);
+    }
+    if (b.nodes == null) {
+      for (KubeObject o : DefaultCluster.objects(nodes)) {
+        api.client("cluster-setup").create(o);
+      }
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private void register(Controller c) {
+    controllers.put(c.name(), c);
+  }
+
+  private void registerNode(ClusterNode n, int index) {
+    Map<String, Object> labels = new TreeMap<>();
+    labels.put("kubernetes.io/hostname", n.name());
+    labels.put("kubernetes.io/os", "linux");
+    labels.put("kubernetes.io/arch", "amd64");
+    if (n.zone() != null) {
+      labels.put("topology.kubernetes.io/zone", n.zone());
+    }
+    labels.putAll(n.labels());
+    Map<String, Object> capacity = new TreeMap<>();
+    n.capacity().forEach((k, v) -> capacity.put(k, v.toString()));
+    String address = n.address() != null ? n.address() : "10.0.0." + (11 + index);
+    List<Object> taints = new ArrayList<>();
+    for (var t : n.taints()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("key", t.key());
+      if (t.value() != null) {
+        m.put("value", t.value());
+      }
+      m.put("effect", t.effect().wire());
+      taints.add(m);
+    }
+    String now = engine.wallTime().toString();
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("apiVersion", "v1");
+    node.put("kind", "Node");
+    node.put("metadata", Map.of("name", n.name(), "labels", labels,
+        "annotations", Map.of("volumes.kubernetes.io/controller-managed-attach-detach", "true")));
+    Map<String, Object> spec = new LinkedHashMap<>();
+    if (n.unschedulable()) {
+      spec.put("unschedulable", true);
+    }
+    if (!taints.isEmpty()) {
+      spec.put("taints", taints);
+    }
+    node.put("spec", spec);
+    node.put("status", Map.of(
+        "capacity", capacity, "allocatable", capacity,
+        "conditions", List.of(Map.of("type", "Ready", "status", "True", "reason", "KubeletReady",
+            "message", "kubelet is posting ready status", "lastHeartbeatTime", now, "lastTransitionTime", now)),
+        "addresses", List.of(Map.of("type", "InternalIP", "address", address), Map.of("type", "Hostname", "address", n.name())),
+        "nodeInfo", Map.of("kubeletVersion", "v" + version + ".0", "operatingSystem", "linux", "architecture", "amd64",
+            "containerRuntimeVersion", "containerd://1.7.0", "osImage", "volsim node")));
+    KubeObject object = decode(node, "cluster.nodes[" + index + "]");
+    api.client("kubelet").create(object);
+  }
+
+  /** Decodes a plain manifest tree, failing loudly: callers build these trees themselves. */
+  static KubeObject decode(Map<String, Object> tree, String where) {
+    LoadResult r = ManifestLoader.strict().decode(Trees.fromPlain(tree, Location.startOf(where)));
+    if (!r.ok() || r.objects().size() != 1) {
+      throw new IllegalArgumentException(where + ": " + r.problems().stream().map(Problem::message)
+          .collect(Collectors.joining("; ")));
+    }
+    return r.objects().get(0);
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public ApiServer api() {
+    return api;
+  }
+
+  public Trace trace() {
+    return engine.trace();
+  }
+
+  public KubernetesVersion version() {
+    return version;
+  }
+
+  public ImmutableSortedMap<String, Boolean> featureGates() {
+    return featureGates;
+  }
+
+  /** Whether a feature gate is on. */
+  public boolean featureGate(String name) {
+    Boolean v = featureGates.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("unrecognized feature gate: " + name);
+    }
+    return v;
+  }
+
+  public ComponentConfig config() {
+    return config;
+  }
+
+  public Latencies latencies() {
+    return latencies;
+  }
+
+  public ImmutableList<ClusterNode> nodes() {
+    return nodes;
+  }
+
+  /** A client acting as {@code component}. */
+  public ApiClient client(String component) {
+    return api.client(component);
+  }
+
+  /** The controllers a scenario can pause, by name. */
+  public ImmutableSortedMap<String, Controller> controllers() {
+    return ImmutableSortedMap.copyOfSorted(controllers);
+  }
+
+  public Optional<Controller> controller(String name) {
+    return Optional.ofNullable(controllers.get(name));
+  }
+
+  /** Adds a controller to those a scenario can address (for components assembled later). */
+  public void addController(Controller c) {
+    checkArgument(!controllers.containsKey(c.name()), "controller %s exists", c.name());
+    controllers.put(c.name(), c);
+  }
+
+  /**
+   * Creates the object, or replaces an existing one's spec and metadata as {@code kubectl apply}
+   * does (its status and server-set metadata kept).
+   *
+   * @throws ApiException when the API server refuses it
+   */
+  public KubeObject apply(KubeObject object) {
+    ApiClient user = api.client(USER);
+    ObjectKey key = keyOf(object);
+    Optional<KubeObject> existing = api.get(key);
+    if (existing.isEmpty()) {
+      return user.create(object);
+    }
+    ObjectMeta current = existing.get().metadata();
+    ObjectMeta wanted = object.metadata().toBuilder().resourceVersion(current.resourceVersion()).build();
+    return user.update(Records.withMetadata(object, wanted));
+  }
+
+  private static ObjectKey keyOf(KubeObject o) {
+    var info = dev.volsim.model.Kinds.of(o);
+    String ns = info.namespaced() ? (o.metadata().namespace() == null ? "default" : o.metadata().namespace()) : "";
+    return new ObjectKey(o.kind(), ns, o.metadata().name() == null ? "" : o.metadata().name());
+  }
+
+  public long runUntilQuiescent() {
+    return engine.runUntilQuiescent();
+  }
+
+  public long runFor(Duration d) {
+    return engine.runFor(d);
+  }
+
+  /** Builds a {@link Simulation}; every setting has Kubernetes' default. */
+  public static final class Builder {
+    private long seed = 1;
+    private KubernetesVersion version = KubernetesVersion.DEFAULT;
+    private final Map<String, Boolean> featureGates = new TreeMap<>();
+    private final Map<String, Object> config = new TreeMap<>();
+    private final Map<String, LatencyModel> latencies = new TreeMap<>();
+    private List<ClusterNode> nodes;
+    private long eventBudget;
+
+    private Builder() {}
+
+    public Builder seed(long s) {
+      seed = s;
+      return this;
+    }
+
+    public Builder version(KubernetesVersion v) {
+      version = requireNonNull(v);
+      return this;
+    }
+
+    public Builder featureGate(String name, boolean on) {
+      featureGates.put(name, on);
+      return this;
+    }
+
+    public Builder config(String key, Object value) {
+      config.put(key, value);
+      return this;
+    }
+
+    public Builder latency(String operation, LatencyModel model) {
+      latencies.put(operation, model);
+      return this;
+    }
+
+    /** The cluster's nodes, replacing the embedded default cluster (and its class and driver). */
+    public Builder nodes(List<ClusterNode> n) {
+      nodes = List.copyOf(n);
+      return this;
+    }
+
+    public Builder eventBudget(long budget) {
+      eventBudget = budget;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException for an unknown feature gate, config key or operation
+     */
+    public Simulation build() {
+      return new Simulation(this);
+    }
+  }
+}
