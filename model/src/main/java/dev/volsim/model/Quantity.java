@@ -117,8 +117,8 @@ public final class Quantity implements Comparable<Quantity> {
   /**
    * Beyond this many integer digits a binary value is written with a decimal exponent rather than
    * factored into powers of 1024: factoring would materialise an integer of that many digits, which
-   * for an input such as {@code 1e2000000000} never finishes. Only values far beyond any real
-   * resource are affected.
+   * for a sum such as {@code 1Ki + 1e2000000000} never finishes. Parsing caps binary values, so
+   * only such computed values are affected.
    */
   private static final long MAX_BINARY_DIGITS = 10_000;
 
@@ -142,12 +142,16 @@ public final class Quantity implements Comparable<Quantity> {
    *
    * @param s the quantity; leading or trailing whitespace is an error, as upstream
    * @return the quantity
-   * @throws IllegalArgumentException with upstream's message: {@code "quantities must match the
-   *     regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"} when {@code s} is empty
-   *     or is not a number followed by suffix characters ({@code "1.1.1"}, {@code "1Qi"}, {@code "1
-   *     Gi"}); {@code "unable to parse quantity's suffix"} when it has that shape but the suffix is
-   *     not one of the known ones ({@code "1mi"}, {@code "--1"}); {@code "unable to parse numeric
-   *     part of quantity"} when a slow-path number has no digits ({@code "e-10"})
+   * @throws IllegalArgumentException with upstream's message, which is one of:
+   *     <ul>
+   *       <li>{@code "quantities must match the regular expression
+   *           '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"} when {@code s} is empty or is not a
+   *           number followed by suffix characters ({@code "1.1.1"}, {@code "1Qi"}, {@code "1 Gi"})
+   *       <li>{@code "unable to parse quantity's suffix"} when it has that shape but the suffix is
+   *           not a known one ({@code "1mi"}, {@code "--1"})
+   *       <li>{@code "unable to parse numeric part of quantity"} when there are no digits and the
+   *           exponent is below -9 ({@code "e-10"})
+   *     </ul>
    * @throws NullPointerException if {@code s} is null
    */
   public static Quantity parse(String s) {
@@ -204,7 +208,8 @@ public final class Quantity implements Comparable<Quantity> {
   }
 
   /**
-   * A byte count, in {@link Format#BINARY_SI}: {@code ofBytes(1L << 30)} is written {@code "1Gi"}.
+   * A byte count, in {@link Format#BINARY_SI}: {@code ofBytes(1L << 30)} is written {@code "1Gi"};
+   * like any binary value below 1Ki, {@code ofBytes(1000)} is written in decimal, {@code "1k"}.
    */
   public static Quantity ofBytes(long bytes) {
     return of(bytes, Format.BINARY_SI);
@@ -277,6 +282,7 @@ public final class Quantity implements Comparable<Quantity> {
    *
    * @throws ArithmeticException if the exact sum is beyond {@link BigDecimal}'s range, which needs
    *     operands some two billion orders of magnitude apart
+   * @throws NullPointerException if {@code other} is null
    */
   public Quantity add(Quantity other) {
     return new Quantity(value.add(other.value), resultFormat(other), null);
@@ -286,6 +292,7 @@ public final class Quantity implements Comparable<Quantity> {
    * The exact difference, formatted as {@link #add(Quantity)} formats (upstream's {@code Sub}).
    *
    * @throws ArithmeticException as {@link #add(Quantity)}
+   * @throws NullPointerException if {@code other} is null
    */
   public Quantity subtract(Quantity other) {
     return new Quantity(value.subtract(other.value), resultFormat(other), null);
@@ -505,7 +512,8 @@ public final class Quantity implements Comparable<Quantity> {
         suffix.format() == Format.BINARY_SI
             ? suffix.exponent() % 10 == 0 && (digits & 0x07) != 0
             : scale % 3 == 0 && !shifted.endsWith("000") && shifted.charAt(0) != '0';
-    return new Quantity(BigDecimal.valueOf(result, -scale), suffix.format(), keepVerbatim ? s : null);
+    return new Quantity(
+        BigDecimal.valueOf(result, -scale), suffix.format(), keepVerbatim ? s : null);
   }
 
   /** Upstream's arbitrary-precision path: exact value, then round, cap and re-label. */

@@ -17,7 +17,7 @@ public record ContainerStatus(
     String name,
     ContainerState state,
     ContainerState lastState,
-    boolean ready,
+    @dev.volsim.model.AlwaysWrite boolean ready,
     int restartCount,
     String image,
     String imageID,

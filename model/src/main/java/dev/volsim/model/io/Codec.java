@@ -3,6 +3,7 @@ package dev.volsim.model.io;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
+import dev.volsim.model.AlwaysWrite;
 import dev.volsim.model.Bytes;
 import dev.volsim.model.Inline;
 import dev.volsim.model.IntOrString;
@@ -421,7 +422,7 @@ public final class Codec {
         out.put(v.getClass().getAnnotation(WireName.class).value(), encodeValue(v));
         continue;
       }
-      if (v instanceof Boolean b && !b && c.getType() == boolean.class) {
+      if (v instanceof Boolean b && !b && c.getType() == boolean.class && !c.isAnnotationPresent(AlwaysWrite.class)) {
         continue;
       }
       if ((v instanceof List<?> l && l.isEmpty()) || (v instanceof Map<?, ?> m && m.isEmpty())) {

@@ -69,7 +69,7 @@ public record VolumeAttachment(ObjectMeta metadata, Spec spec, Status status) im
    * @param detachError the last detach error, cleared on success
    */
   public record Status(
-      boolean attached,
+      @dev.volsim.model.AlwaysWrite boolean attached,
       ImmutableSortedMap<String, String> attachmentMetadata,
       VolumeError attachError,
       VolumeError detachError) {
