@@ -17,7 +17,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The {@code volsim} command: the entry point of the runnable jar behind {@code ./volsim}.
  *
  * <p>Subcommands are small classes in this package, registered in the {@code subcommands} list
- * below ({@code validate}, {@code demo}; {@code run} and {@code bench} are to come). The whole
+ * below ({@code validate}, {@code run}, {@code bench}, {@code demo}). The whole
  * command line is testable without exiting the JVM: {@link #run(String[], PrintStream,
  * PrintStream)} returns the exit code, {@link #main(String[])} only passes it to
  * {@code System.exit}.
@@ -31,7 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A deterministic simulator of the Kubernetes volume lifecycle.",
-    subcommands = {ValidateCommand.class, DemoCommand.class},
+    subcommands = {ValidateCommand.class, RunCommand.class, BenchCommand.class, DemoCommand.class},
     footer = {"", "Exit codes: 0 success, 1 invalid input, 2 usage error or unreadable input,",
         "3 internal error (a bug: please report it)."})
 public final class VolsimCli implements Callable<Integer> {

@@ -59,6 +59,8 @@ public final class Simulation {
 
   private Simulation(Builder b) {
     this.engine = new Engine(b.seed);
+    // Listeners come first so the trace includes the cluster's own setup.
+    b.traceListeners.forEach(engine.trace()::addListener);
     if (b.eventBudget > 0) {
       engine.setEventBudget(b.eventBudget);
     }
@@ -255,8 +257,15 @@ public final class Simulation {
     private final Map<String, LatencyModel> latencies = new TreeMap<>();
     private List<ClusterNode> nodes;
     private long eventBudget;
+    private final List<dev.volsim.core.trace.TraceListener> traceListeners = new ArrayList<>();
 
     private Builder() {}
+
+    /** A listener that sees the whole trace, from the cluster's setup on. */
+    public Builder traceListener(dev.volsim.core.trace.TraceListener listener) {
+      traceListeners.add(requireNonNull(listener, "listener is null"));
+      return this;
+    }
 
     public Builder seed(long s) {
       seed = s;

@@ -1,0 +1,152 @@
+package dev.volsim.scenario;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import dev.volsim.model.Quantity;
+import dev.volsim.model.core.Taint;
+import dev.volsim.model.core.TaintEffect;
+import dev.volsim.model.io.YNode;
+import dev.volsim.model.io.YNode.Entry;
+import dev.volsim.model.io.YNode.YList;
+import dev.volsim.model.io.YNode.YMap;
+import dev.volsim.sim.ClusterNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads {@code spec.cluster}. This version builds the cluster's nodes (as Node objects; the
+ * packages are recorded); the rest of the world outside the API is refused as not supported yet.
+ */
+final class ClusterParser {
+  private static final List<String> CLUSTER_KEYS = List.of("nodes");
+  private static final List<String> CLUSTER_LATER = List.of("nfsServers", "gitRepositories", "urls", "storage", "csiDrivers");
+  private static final List<String> NODE_KEYS = List.of(
+      "name", "zone", "labels", "address", "packages", "capacity", "taints", "unschedulable");
+  private static final List<String> NODE_LATER = List.of("files", "nfsExports");
+  private static final List<String> TAINT_KEYS = List.of("key", "value", "effect");
+
+  private final ScenarioErrors errors;
+
+  ClusterParser(ScenarioErrors errors) {
+    this.errors = errors;
+  }
+
+  /** The nodes of {@code cluster}; an empty list when the cluster declares none. */
+  ImmutableList<ClusterNode> parse(YNode node) {
+    YMap map = Nodes.map(node, "spec.cluster", errors);
+    if (map == null) {
+      return ImmutableList.of();
+    }
+    Map<String, Entry> e = Nodes.entries(map, "spec.cluster", CLUSTER_KEYS, CLUSTER_LATER, errors);
+    List<ClusterNode> nodes = new ArrayList<>();
+    if (e.containsKey("nodes")) {
+      YList list = Nodes.list(e.get("nodes").value(), "spec.cluster.nodes", errors);
+      if (list != null) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.items().size(); i++) {
+          ClusterNode n = node(list.items().get(i), "spec.cluster.nodes[" + i + "]");
+          if (n != null && !names.add(n.name())) {
+            errors.add(list.items().get(i), "duplicate node name \"" + n.name() + "\"");
+          } else if (n != null) {
+            nodes.add(n);
+          }
+        }
+      }
+    }
+    return ImmutableList.copyOf(nodes);
+  }
+
+  private ClusterNode node(YNode node, String where) {
+    YMap map = Nodes.map(node, where, errors);
+    if (map == null) {
+      return null;
+    }
+    Map<String, Entry> e = Nodes.entries(map, where, NODE_KEYS, NODE_LATER, errors);
+    if (!Nodes.require(e, "name", map, where, errors)) {
+      return null;
+    }
+    String name = Nodes.nonEmptyString(e.get("name").value(), where + ".name", errors);
+    String zone = e.containsKey("zone") ? Nodes.nonEmptyString(e.get("zone").value(), where + ".zone", errors) : null;
+    String address = e.containsKey("address") ? Nodes.nonEmptyString(e.get("address").value(), where + ".address", errors) : null;
+    Map<String, String> labels = new TreeMap<>();
+    if (e.containsKey("labels")) {
+      YMap l = Nodes.map(e.get("labels").value(), where + ".labels", errors);
+      if (l != null) {
+        for (Entry le : l.entries()) {
+          String v = Nodes.string(le.value(), where + ".labels." + le.key(), errors);
+          if (v != null) {
+            labels.put(le.key(), v);
+          }
+        }
+      }
+    }
+    List<String> packages = e.containsKey("packages")
+        ? Nodes.strings(e.get("packages").value(), where + ".packages", errors) : List.of();
+    Map<String, Quantity> capacity = new TreeMap<>();
+    if (e.containsKey("capacity")) {
+      YMap c = Nodes.map(e.get("capacity").value(), where + ".capacity", errors);
+      if (c != null) {
+        for (Entry ce : c.entries()) {
+          String v = Nodes.string(ce.value(), where + ".capacity." + ce.key(), errors);
+          var q = v == null ? java.util.Optional.<Quantity>empty() : Quantity.tryParse(v);
+          if (v != null && q.isEmpty()) {
+            errors.add(ce.value(), where + ".capacity." + ce.key() + ": quantities must match the regular "
+                + "expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$', got \"" + v + "\"");
+          }
+          q.ifPresent(quantity -> capacity.put(ce.key(), quantity));
+        }
+      }
+    }
+    List<Taint> taints = new ArrayList<>();
+    if (e.containsKey("taints")) {
+      YList t = Nodes.list(e.get("taints").value(), where + ".taints", errors);
+      if (t != null) {
+        for (int i = 0; i < t.items().size(); i++) {
+          Taint taint = taint(t.items().get(i), where + ".taints[" + i + "]");
+          if (taint != null) {
+            taints.add(taint);
+          }
+        }
+      }
+    }
+    Boolean unschedulable = e.containsKey("unschedulable")
+        ? Nodes.bool(e.get("unschedulable").value(), where + ".unschedulable", errors) : Boolean.FALSE;
+    if (name == null || packages == null || unschedulable == null) {
+      return null;
+    }
+    return new ClusterNode(name, zone, ImmutableSortedMap.copyOf(labels), address, ImmutableList.copyOf(packages),
+        ImmutableSortedMap.copyOf(capacity), ImmutableList.copyOf(taints), unschedulable);
+  }
+
+  private Taint taint(YNode node, String where) {
+    YMap map = Nodes.map(node, where, errors);
+    if (map == null) {
+      return null;
+    }
+    Map<String, Entry> e = Nodes.entries(map, where, TAINT_KEYS, errors);
+    boolean ok = Nodes.require(e, "key", map, where, errors) & Nodes.require(e, "effect", map, where, errors);
+    if (!ok) {
+      return null;
+    }
+    String key = Nodes.nonEmptyString(e.get("key").value(), where + ".key", errors);
+    String value = e.containsKey("value") ? Nodes.string(e.get("value").value(), where + ".value", errors) : null;
+    String effectText = Nodes.string(e.get("effect").value(), where + ".effect", errors);
+    TaintEffect effect = null;
+    if (effectText != null) {
+      for (TaintEffect t : TaintEffect.values()) {
+        if (t.wire().equals(effectText)) {
+          effect = t;
+        }
+      }
+      if (effect == null) {
+        errors.add(e.get("effect").value(), where + ".effect: Unsupported value: \"" + effectText
+            + "\": supported values: \"NoSchedule\", \"PreferNoSchedule\", \"NoExecute\"");
+      }
+    }
+    return key == null || effect == null ? null : new Taint(key, value, effect, null);
+  }
+}

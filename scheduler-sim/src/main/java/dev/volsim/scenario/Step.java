@@ -1,0 +1,194 @@
+package dev.volsim.scenario;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.volsim.core.api.ApiClient.PatchType;
+import dev.volsim.core.api.ApiFaults;
+import dev.volsim.core.api.PropagationPolicy;
+import dev.volsim.scenario.expr.Expectation;
+import java.time.Duration;
+
+/**
+ * One step of a scenario, a record per kind. Text that may hold run-time references
+ * ({@code ${...}}: object references, captured values, patches, deferred manifests) is kept as
+ * written and interpolated when the step runs.
+ */
+public sealed interface Step {
+  /** Number, location and expected error. */
+  StepInfo info();
+
+  /** Which kind of step this is (the runner switches over it). */
+  StepKind kind();
+
+  /** {@code apply}: create or update each manifest, in order, like {@code kubectl apply}. */
+  record Apply(StepInfo info, ImmutableList<ScenarioManifest> manifests) implements Step {
+    public Apply {
+      requireNonNull(info, "info is null");
+      manifests = ImmutableList.copyOf(manifests);
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.APPLY;
+    }
+  }
+
+  /**
+   * {@code delete}: like {@code kubectl delete}.
+   *
+   * @param object the object reference
+   * @param gracePeriodSeconds the grace period, or null for the object's own ({@code force} gives 0)
+   * @param propagationPolicy the propagation, or null for the default (Background)
+   */
+  record Delete(StepInfo info, String object, Long gracePeriodSeconds, PropagationPolicy propagationPolicy)
+      implements Step {
+    public Delete {
+      requireNonNull(info, "info is null");
+      requireNonNull(object, "object is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.DELETE;
+    }
+  }
+
+  /**
+   * {@code patch}: like {@code kubectl patch --type merge|json [--subresource status]}.
+   *
+   * @param patch the plain patch document (a map for merge, a list of operations for json)
+   */
+  record Patch(StepInfo info, String object, PatchType type, Object patch, boolean status) implements Step {
+    public Patch {
+      requireNonNull(info, "info is null");
+      requireNonNull(object, "object is null");
+      requireNonNull(type, "type is null");
+      requireNonNull(patch, "patch is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.PATCH;
+    }
+  }
+
+  /** {@code advance}: run every event up to and including now + {@code duration}. */
+  record Advance(StepInfo info, Duration duration) implements Step {
+    public Advance {
+      requireNonNull(info, "info is null");
+      requireNonNull(duration, "duration is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.ADVANCE;
+    }
+  }
+
+  /** {@code waitFor}: run events until the expectation holds, failing at the timeout. */
+  record WaitFor(StepInfo info, Expectation expectation, Duration timeout) implements Step {
+    /** The timeout when a {@code waitFor} gives none. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+
+    public WaitFor {
+      requireNonNull(info, "info is null");
+      requireNonNull(expectation, "expectation is null");
+      requireNonNull(timeout, "timeout is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.WAIT_FOR;
+    }
+  }
+
+  /** {@code expect}: the expectation holds now. */
+  record Expect(StepInfo info, Expectation expectation) implements Step {
+    public Expect {
+      requireNonNull(info, "info is null");
+      requireNonNull(expectation, "expectation is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.EXPECT;
+    }
+  }
+
+  /** {@code expectOrder}: the trace so far holds matching entries in this order. */
+  record ExpectOrder(StepInfo info, dev.volsim.scenario.expr.ExpectOrder order) implements Step {
+    public ExpectOrder {
+      requireNonNull(info, "info is null");
+      requireNonNull(order, "order is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.EXPECT_ORDER;
+    }
+  }
+
+  /** {@code capture}: keep a value, evaluated now, for later steps as {@code ${name}}. */
+  record Capture(StepInfo info, String name, String value) implements Step {
+    public Capture {
+      requireNonNull(info, "info is null");
+      requireNonNull(name, "name is null");
+      requireNonNull(value, "value is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.CAPTURE;
+    }
+  }
+
+  /** {@code pause}: the controller stops acting and its caches stop updating. */
+  record Pause(StepInfo info, String controller) implements Step {
+    public Pause {
+      requireNonNull(info, "info is null");
+      requireNonNull(controller, "controller is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.PAUSE;
+    }
+  }
+
+  /** {@code resume}: the paused controller catches up and acts again. */
+  record Resume(StepInfo info, String controller) implements Step {
+    public Resume {
+      requireNonNull(info, "info is null");
+      requireNonNull(controller, "controller is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.RESUME;
+    }
+  }
+
+  /**
+   * {@code inject: {failure: {operation: apiUpdate, ...}}}: the next {@code times} writes (create,
+   * update, patch, delete) of {@code component} on the object or kind fail.
+   *
+   * @param component the writing component, or null for any
+   * @param object an object reference, or null
+   * @param objectKind the kind (as the API names it, {@code PersistentVolumeClaim}), or null
+   * @param times how many writes fail; -1 for {@code forever}
+   * @param message the error message, or null for volsim's
+   */
+  record InjectApiFailure(StepInfo info, String component, String object, String objectKind, int times,
+      ApiFaults.Mode mode, String message) implements Step {
+    public InjectApiFailure {
+      requireNonNull(info, "info is null");
+      requireNonNull(mode, "mode is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.INJECT;
+    }
+  }
+}

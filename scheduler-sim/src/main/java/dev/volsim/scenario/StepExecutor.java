@@ -1,0 +1,204 @@
+package dev.volsim.scenario;
+
+import dev.volsim.core.api.ApiException;
+import dev.volsim.core.api.ApiFaults;
+import dev.volsim.core.api.DeleteOptions;
+import dev.volsim.core.api.ObjectKey;
+import dev.volsim.core.engine.Durations;
+import dev.volsim.core.engine.Engine;
+import dev.volsim.core.trace.TraceRecorder;
+import dev.volsim.model.KubeObject;
+import dev.volsim.model.io.LoadResult;
+import dev.volsim.model.io.ManifestLoader;
+import dev.volsim.model.io.Problem;
+import dev.volsim.model.io.Trees;
+import dev.volsim.scenario.expr.Expectation;
+import dev.volsim.scenario.expr.ExpectationContext;
+import dev.volsim.scenario.expr.ExprException;
+import dev.volsim.scenario.expr.Interpolator;
+import dev.volsim.scenario.expr.ObjectRef;
+import dev.volsim.scenario.expr.Outcome;
+import dev.volsim.sim.Simulation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Carries out steps against one simulation, as the {@code kubectl} component. A step either
+ * returns (the text of its PASS line, or null for a step that checks nothing), or fails with
+ * {@link StepFailedException} (it did not hold), {@link ApiException} (the API refused) or
+ * {@link ExprException} (a reference did not resolve).
+ */
+final class StepExecutor {
+  private final Simulation sim;
+  private final TraceRecorder recorder;
+  private final Map<String, Object> captures = new LinkedHashMap<>();
+  private final Interpolator interpolator;
+  private final ExpectationContext context;
+
+  StepExecutor(Simulation sim, TraceRecorder recorder) {
+    this.sim = sim;
+    this.recorder = recorder;
+    this.interpolator = Interpolator.of(sim.api(), captures);
+    this.context = ExpectationContext.of(sim.api(), recorder.view(), interpolator);
+  }
+
+  /** Applies a manifest of {@code objects} or {@code apply}, as {@code kubectl apply}. */
+  void apply(ScenarioManifest m) throws ExprException, StepFailedException {
+    for (KubeObject o : objects(m)) {
+      sim.apply(o);
+    }
+  }
+
+  /** Runs one step; returns the PASS line's text (without "PASS step N ") or null. */
+  String execute(Step step) throws ExprException, StepFailedException {
+    Engine engine = sim.engine();
+    return switch (step.kind()) {
+      case APPLY -> {
+        for (ScenarioManifest m : ((Step.Apply) step).manifests()) {
+          apply(m);
+        }
+        yield null;
+      }
+      case DELETE -> {
+        Step.Delete d = (Step.Delete) step;
+        DeleteOptions options = DeleteOptions.defaults().withGracePeriod(d.gracePeriodSeconds())
+            .withPropagation(d.propagationPolicy());
+        sim.client(Simulation.USER).delete(key(d.object()), options);
+        yield null;
+      }
+      case PATCH -> {
+        Step.Patch p = (Step.Patch) step;
+        Object patch = interpolator.interpolateTree(p.patch());
+        sim.client(Simulation.USER).patch(key(p.object()), p.type(), patch, p.status());
+        yield null;
+      }
+      case ADVANCE -> {
+        engine.runFor(((Step.Advance) step).duration());
+        yield null;
+      }
+      case WAIT_FOR -> waitFor((Step.WaitFor) step);
+      case EXPECT -> {
+        Expectation x = ((Step.Expect) step).expectation();
+        check(x.evaluate(context));
+        yield describe(step);
+      }
+      case EXPECT_ORDER -> {
+        check(((Step.ExpectOrder) step).order().evaluate(context));
+        yield describe(step);
+      }
+      case CAPTURE -> {
+        Step.Capture c = (Step.Capture) step;
+        captures.put(c.name(), interpolator.interpolateValue(c.value()));
+        yield null;
+      }
+      case PAUSE -> {
+        sim.controller(((Step.Pause) step).controller()).orElseThrow().pause();
+        yield null;
+      }
+      case RESUME -> {
+        sim.controller(((Step.Resume) step).controller()).orElseThrow().resume();
+        yield null;
+      }
+      case INJECT -> {
+        inject((Step.InjectApiFailure) step);
+        yield null;
+      }
+      case EXEC, ADMIN, EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT ->
+          throw new IllegalStateException("the parser refuses " + step.kind().key() + " steps");
+    };
+  }
+
+  private String waitFor(Step.WaitFor w) throws ExprException, StepFailedException {
+    Engine engine = sim.engine();
+    ExprException[] last = new ExprException[1];
+    boolean held = engine.runUntil(() -> {
+      try {
+        last[0] = null;
+        return w.expectation().evaluate(context).holds();
+      } catch (ExprException e) {
+        last[0] = e; // the reference may resolve later (an object not yet created)
+        return false;
+      }
+    }, w.timeout());
+    if (held) {
+      return describe(w) + " (held at " + Durations.format(engine.nowMicros()) + ")";
+    }
+    Outcome o = w.expectation().evaluate(context);
+    throw new StepFailedException(o.expected(), o.actual() + " after waiting " + Durations.formatGo(w.timeout()));
+  }
+
+  private static void check(Outcome o) throws StepFailedException {
+    if (!o.holds()) {
+      throw new StepFailedException(o.expected(), o.actual());
+    }
+  }
+
+  private void inject(Step.InjectApiFailure i) throws ExprException {
+    ObjectKey key = i.object() == null ? null : key(i.object());
+    String kind = key != null ? key.kind() : i.objectKind();
+    String message = i.message() == null ? null : interpolator.interpolate(i.message());
+    sim.api().faults().add(new ApiFaults.Rule(i.component(), kind, key, i.times(), i.mode(), message));
+  }
+
+  /** The key of an object reference (interpolated); a selector must match exactly one object. */
+  private ObjectKey key(String reference) throws ExprException {
+    ObjectRef ref = ObjectRef.parse(interpolator.interpolate(reference));
+    if (!ref.isSelector()) {
+      return ref.key();
+    }
+    return ObjectKey.of(ref.resolve(sim.api()));
+  }
+
+  /** The objects of a manifest: as decoded, or decoded now after interpolation. */
+  private List<KubeObject> objects(ScenarioManifest m) throws ExprException, StepFailedException {
+    if (!m.isDeferred()) {
+      return List.of(m.object());
+    }
+    Object tree = interpolator.interpolateTree(m.template());
+    LoadResult r = ManifestLoader.strict().decode(Trees.fromPlain(tree, m.location()));
+    if (!r.ok()) {
+      throw new StepFailedException("a valid manifest", "invalid manifest (" + m.location() + "): "
+          + r.errors().stream().map(Problem::message).collect(Collectors.joining("; ")));
+    }
+    return new ArrayList<>(r.objects());
+  }
+
+  /** A step in words, for PASS and FAIL lines: {@code expect: pvc/data status.phase == "Bound"}. */
+  static String describe(Step step) {
+    String what = switch (step.kind()) {
+      case APPLY -> ((Step.Apply) step).manifests().stream().map(StepExecutor::describe)
+          .collect(Collectors.joining(", "));
+      case DELETE -> ((Step.Delete) step).object();
+      case PATCH -> ((Step.Patch) step).object() + (((Step.Patch) step).status() ? " (status)" : "");
+      case ADVANCE -> Durations.formatGo(((Step.Advance) step).duration());
+      case WAIT_FOR -> ((Step.WaitFor) step).expectation().describe();
+      case EXPECT -> ((Step.Expect) step).expectation().describe();
+      case EXPECT_ORDER -> ((Step.ExpectOrder) step).order().describe();
+      case CAPTURE -> ((Step.Capture) step).name() + " = " + ((Step.Capture) step).value();
+      case PAUSE -> ((Step.Pause) step).controller();
+      case RESUME -> ((Step.Resume) step).controller();
+      case INJECT -> {
+        Step.InjectApiFailure i = (Step.InjectApiFailure) step;
+        yield "apiUpdate failure" + (i.component() == null ? "" : " by " + i.component())
+            + (i.object() != null ? " on " + i.object() : i.objectKind() != null ? " on " + i.objectKind() : "");
+      }
+      case EXEC, ADMIN, EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT -> "";
+    };
+    return step.kind().key() + ": " + what;
+  }
+
+  /** {@code persistentvolumeclaim/default/data}, or the manifest's place when it is deferred. */
+  static String describe(ScenarioManifest m) {
+    if (m.isDeferred()) {
+      return "manifest at " + m.location();
+    }
+    KubeObject o = m.object();
+    var info = dev.volsim.model.Kinds.of(o);
+    String ns = info.namespaced() ? (o.metadata().namespace() == null ? "default" : o.metadata().namespace()) + "/" : "";
+    String name = o.metadata().name() != null ? o.metadata().name() : o.metadata().generateName() + "*";
+    return info.singular() + "/" + ns + name;
+  }
+}

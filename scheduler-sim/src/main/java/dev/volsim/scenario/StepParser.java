@@ -1,0 +1,391 @@
+package dev.volsim.scenario;
+
+import dev.volsim.core.api.ApiClient.PatchType;
+import dev.volsim.core.api.ApiFaults;
+import dev.volsim.core.api.PropagationPolicy;
+import dev.volsim.model.Kinds;
+import dev.volsim.model.io.Trees;
+import dev.volsim.model.io.YNode;
+import dev.volsim.model.io.YNode.Entry;
+import dev.volsim.model.io.YNode.YList;
+import dev.volsim.model.io.YNode.YMap;
+import dev.volsim.scenario.expr.ExprException;
+import dev.volsim.scenario.expr.Expectation;
+import dev.volsim.scenario.expr.Expectations;
+import dev.volsim.scenario.expr.Interpolator;
+import dev.volsim.scenario.expr.ObjectRef;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code spec.steps}: one record per step, every problem reported at its place. Steps of
+ * the contract that this version does not run are refused as not supported yet.
+ */
+final class StepParser {
+  private static final Pattern CAPTURE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+  private static final List<String> LATER_EXPECTATIONS = List.of("file", "mounts", "describe");
+  private static final List<String> OPERATIONS = List.of("provision", "delete", "recycle", "attach", "detach",
+      "mountDevice", "setUp", "tearDown", "unmountDevice", "apiUpdate");
+  private static final List<String> FAILURE_KEYS = List.of("operation", "component", "object", "kind", "times",
+      "mode", "message", "claim", "volume", "node", "pod");
+
+  private final ScenarioErrors errors;
+  private final ManifestReader manifests;
+
+  StepParser(ScenarioErrors errors, ManifestReader manifests) {
+    this.errors = errors;
+    this.manifests = manifests;
+  }
+
+  /** The steps of a {@code steps} list; a step with an error is left out (and reported). */
+  List<Step> parse(YNode node) {
+    List<Step> out = new ArrayList<>();
+    YList list = Nodes.list(node, "spec.steps", errors);
+    if (list == null) {
+      return out;
+    }
+    for (int i = 0; i < list.items().size(); i++) {
+      Step s = step(list.items().get(i), i + 1);
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private Step step(YNode node, int number) {
+    String where = "spec.steps[" + (number - 1) + "]";
+    YMap map = Nodes.map(node, where, errors);
+    if (map == null) {
+      return null;
+    }
+    Entry action = null;
+    String expectError = null;
+    boolean bad = false;
+    for (Entry e : map.entries()) {
+      if (e.key().equals("expectError")) {
+        expectError = Nodes.nonEmptyString(e.value(), where + ".expectError", errors);
+        bad |= expectError == null;
+        continue;
+      }
+      Optional<StepKind> kind = StepKind.ofKey(e.key());
+      if (kind.isEmpty()) {
+        errors.add(e.keyLocation(), "unknown step \"" + e.key() + "\" (known: "
+            + String.join(", ", StepKind.keys()) + ", and expectError beside any of them)");
+        bad = true;
+      } else if (!kind.get().supported()) {
+        errors.add(e.keyLocation(), "\"" + e.key() + "\" steps are " + Nodes.NOT_SUPPORTED);
+        bad = true;
+      } else if (action != null) {
+        errors.add(e.keyLocation(), "a step does one thing: this one has both \"" + action.key()
+            + "\" and \"" + e.key() + "\"");
+        bad = true;
+      } else {
+        action = e;
+      }
+    }
+    if (action == null) {
+      if (!bad) {
+        errors.add(map, where + " needs one of: " + String.join(", ", StepKind.keys()));
+      }
+      return null;
+    }
+    StepInfo info = new StepInfo(number, map.location(), expectError);
+    Step step = switch (StepKind.ofKey(action.key()).orElseThrow()) {
+      case APPLY -> apply(info, action.value(), where + ".apply");
+      case DELETE -> delete(info, action.value(), where + ".delete");
+      case PATCH -> patch(info, action.value(), where + ".patch");
+      case ADVANCE -> advance(info, action.value(), where + ".advance");
+      case WAIT_FOR -> waitFor(info, action.value(), where + ".waitFor");
+      case EXPECT -> expect(info, action.value(), where + ".expect");
+      case EXPECT_ORDER -> expectOrder(info, action.value());
+      case CAPTURE -> capture(info, action.value(), where + ".capture");
+      case PAUSE, RESUME -> controllerStep(info, action, where + "." + action.key());
+      case INJECT -> inject(info, action.value(), where + ".inject");
+      case EXEC, ADMIN, EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT ->
+          throw new IllegalStateException("unsupported step kinds are refused above: " + action.key());
+    };
+    return bad ? null : step;
+  }
+
+  private Step apply(StepInfo info, YNode node, String where) {
+    int before = errorCount();
+    List<ScenarioManifest> list = manifests.read(node, where);
+    return errorCount() > before ? null : new Step.Apply(info, com.google.common.collect.ImmutableList.copyOf(list));
+  }
+
+  private Step delete(StepInfo info, YNode node, String where) {
+    YMap map = Nodes.map(node, where, errors);
+    if (map == null) {
+      return null;
+    }
+    int before = errorCount();
+    Map<String, Entry> e = Nodes.entries(map, where,
+        List.of("object", "gracePeriodSeconds", "force", "propagationPolicy"), errors);
+    String object = e.containsKey("object") ? objectRef(e.get("object").value(), where + ".object") : null;
+    Nodes.require(e, "object", map, where, errors);
+    Long grace = e.containsKey("gracePeriodSeconds")
+        ? Nodes.integer(e.get("gracePeriodSeconds").value(), where + ".gracePeriodSeconds", 0, Long.MAX_VALUE, errors)
+        : null;
+    Boolean force = e.containsKey("force") ? Nodes.bool(e.get("force").value(), where + ".force", errors) : Boolean.FALSE;
+    PropagationPolicy propagation = null;
+    if (e.containsKey("propagationPolicy")) {
+      YNode p = e.get("propagationPolicy").value();
+      String text = Nodes.string(p, where + ".propagationPolicy", errors);
+      propagation = text == null ? null : PropagationPolicy.fromWire(text);
+      if (text != null && propagation == null) {
+        errors.add(p, where + ".propagationPolicy must be Orphan, Background or Foreground, got \"" + text + "\"");
+      }
+    }
+    if (Boolean.TRUE.equals(force)) {
+      if (grace != null && grace > 0) {
+        // kubectl: "--force and --grace-period greater than 0 cannot be specified together"
+        errors.add(e.get("gracePeriodSeconds").value(),
+            "force and gracePeriodSeconds greater than 0 cannot be given together (as kubectl says)");
+      }
+      grace = 0L;
+    } else if (grace != null && grace == 0) {
+      // kubectl turns --grace-period=0 without --force into 1 "to prevent accidental data loss".
+      grace = 1L;
+    }
+    return errorCount() > before ? null : new Step.Delete(info, object, grace, propagation);
+  }
+
+  private Step patch(StepInfo info, YNode node, String where) {
+    YMap map = Nodes.map(node, where, errors);
+    if (map == null) {
+      return null;
+    }
+    int before = errorCount();
+    Map<String, Entry> e = Nodes.entries(map, where, List.of("object", "merge", "json", "subresource"), errors);
+    Nodes.require(e, "object", map, where, errors);
+    String object = e.containsKey("object") ? objectRef(e.get("object").value(), where + ".object") : null;
+    PatchType type = null;
+    Object patch = null;
+    if (e.containsKey("merge") && e.containsKey("json")) {
+      errors.add(e.get("json").keyLocation(), where + " takes merge or json, not both");
+    } else if (e.containsKey("merge")) {
+      type = PatchType.MERGE;
+      YMap m = Nodes.map(e.get("merge").value(), where + ".merge", errors);
+      if (m != null) {
+        Templates.checkTree(m, errors);
+      }
+      patch = m == null ? null : Trees.toPlain(m);
+    } else if (e.containsKey("json")) {
+      type = PatchType.JSON;
+      YList l = Nodes.list(e.get("json").value(), where + ".json", errors);
+      if (l != null) {
+        Templates.checkTree(l, errors);
+      }
+      patch = l == null ? null : Trees.toPlain(l);
+    } else {
+      errors.add(map, where + " needs merge: {...} or json: [...]");
+    }
+    boolean status = false;
+    if (e.containsKey("subresource")) {
+      YNode s = e.get("subresource").value();
+      String text = Nodes.string(s, where + ".subresource", errors);
+      if (text != null && !text.equals("status")) {
+        errors.add(s, where + ".subresource must be status, got \"" + text + "\"");
+      }
+      status = "status".equals(text);
+    }
+    return errorCount() > before ? null : new Step.Patch(info, object, type, patch, status);
+  }
+
+  private Step advance(StepInfo info, YNode node, String where) {
+    Duration d = Nodes.duration(node, where, errors);
+    return d == null ? null : new Step.Advance(info, d);
+  }
+
+  private Step waitFor(StepInfo info, YNode node, String where) {
+    if (refuseLaterForms(node)) {
+      return null;
+    }
+    var parsed = Expectations.parseWaitFor(node, errors);
+    if (parsed == null) {
+      return null;
+    }
+    Duration timeout = parsed.timeout().orElse(Step.WaitFor.DEFAULT_TIMEOUT);
+    return new Step.WaitFor(info, parsed.expectation(), timeout);
+  }
+
+  private Step expect(StepInfo info, YNode node, String where) {
+    if (refuseLaterForms(node)) {
+      return null;
+    }
+    Expectation x = Expectations.parse(node, errors);
+    return x == null ? null : new Step.Expect(info, x);
+  }
+
+  private Step expectOrder(StepInfo info, YNode node) {
+    var order = dev.volsim.scenario.expr.ExpectOrder.parse(node, errors);
+    return order == null ? null : new Step.ExpectOrder(info, order);
+  }
+
+  /** Expectation forms of the contract that come with later versions: refused, saying so. */
+  private boolean refuseLaterForms(YNode node) {
+    boolean refused = false;
+    if (node instanceof YMap map) {
+      for (Entry e : map.entries()) {
+        if (LATER_EXPECTATIONS.contains(e.key())) {
+          errors.add(e.keyLocation(), "\"" + e.key() + "\" expectations are " + Nodes.NOT_SUPPORTED);
+          refused = true;
+        }
+      }
+    }
+    return refused;
+  }
+
+  private Step capture(StepInfo info, YNode node, String where) {
+    YMap map = Nodes.map(node, where, errors);
+    if (map == null) {
+      return null;
+    }
+    int before = errorCount();
+    Map<String, Entry> e = Nodes.entries(map, where, List.of("name", "value"), errors);
+    Nodes.require(e, "name", map, where, errors);
+    Nodes.require(e, "value", map, where, errors);
+    String name = e.containsKey("name") ? Nodes.nonEmptyString(e.get("name").value(), where + ".name", errors) : null;
+    if (name != null && !CAPTURE_NAME.matcher(name).matches()) {
+      errors.add(e.get("name").value(), where + ".name must be a name such as oldUid (letters, digits, _ and -), got \""
+          + name + "\"");
+    }
+    String value = e.containsKey("value") ? Nodes.string(e.get("value").value(), where + ".value", errors) : null;
+    if (value != null) {
+      Templates.check(e.get("value").value(), value, errors);
+    }
+    return errorCount() > before ? null : new Step.Capture(info, name, value);
+  }
+
+  private Step controllerStep(StepInfo info, Entry action, String where) {
+    YMap map = Nodes.map(action.value(), where, errors);
+    if (map == null) {
+      return null;
+    }
+    Map<String, Entry> e = Nodes.entries(map, where, List.of("controller"), errors);
+    if (!Nodes.require(e, "controller", map, where, errors)) {
+      return null;
+    }
+    String c = Nodes.nonEmptyString(e.get("controller").value(), where + ".controller", errors);
+    if (c == null) {
+      return null;
+    }
+    return action.key().equals("pause") ? new Step.Pause(info, c) : new Step.Resume(info, c);
+  }
+
+  private Step inject(StepInfo info, YNode node, String where) {
+    YMap map = Nodes.map(node, where, errors);
+    if (map == null) {
+      return null;
+    }
+    Map<String, Entry> top = Nodes.entries(map, where, List.of("failure"), errors);
+    if (!Nodes.require(top, "failure", map, where, errors)) {
+      return null;
+    }
+    where = where + ".failure";
+    YMap f = Nodes.map(top.get("failure").value(), where, errors);
+    if (f == null) {
+      return null;
+    }
+    int before = errorCount();
+    Map<String, Entry> e = Nodes.entries(f, where, FAILURE_KEYS, errors);
+    if (!Nodes.require(e, "operation", f, where, errors)) {
+      return null;
+    }
+    YNode opNode = e.get("operation").value();
+    String op = Nodes.string(opNode, where + ".operation", errors);
+    if (op == null) {
+      return null;
+    }
+    if (!OPERATIONS.contains(op)) {
+      errors.add(opNode, "unknown operation \"" + op + "\" in " + where + " (known: " + String.join(", ", OPERATIONS) + ")");
+      return null;
+    }
+    if (!op.equals("apiUpdate")) {
+      errors.add(opNode, "inject of \"" + op + "\" failures is " + Nodes.NOT_SUPPORTED + " (only apiUpdate is)");
+      return null;
+    }
+    for (String scope : List.of("claim", "volume", "node", "pod")) {
+      if (e.containsKey(scope)) {
+        errors.add(e.get(scope).keyLocation(), where + "." + scope
+            + " does not apply to apiUpdate failures (they are scoped by component plus object or kind)");
+      }
+    }
+    String component = e.containsKey("component")
+        ? Nodes.nonEmptyString(e.get("component").value(), where + ".component", errors) : null;
+    String object = e.containsKey("object") ? objectRef(e.get("object").value(), where + ".object") : null;
+    String kind = null;
+    if (e.containsKey("object") && e.containsKey("kind")) {
+      errors.add(e.get("kind").keyLocation(), where + " takes object or kind, not both");
+    } else if (e.containsKey("kind")) {
+      YNode k = e.get("kind").value();
+      String text = Nodes.nonEmptyString(k, where + ".kind", errors);
+      if (text != null) {
+        var info2 = Kinds.resolve(text);
+        if (info2.isEmpty()) {
+          errors.add(k, "unknown kind \"" + text + "\" in " + where + ".kind");
+        } else {
+          kind = info2.get().kind();
+        }
+      }
+    }
+    int times = 1;
+    if (e.containsKey("times")) {
+      YNode t = e.get("times").value();
+      if (t instanceof YNode.YScalar s && s.text().equals("forever")) {
+        times = -1;
+      } else if (t instanceof YNode.YScalar s && s.kind() == YNode.ScalarKind.INT) {
+        Long n = Nodes.integer(t, where + ".times", 1, Integer.MAX_VALUE, errors);
+        times = n == null ? 1 : n.intValue();
+      } else {
+        errors.add(t, where + ".times must be a positive integer or forever, got " + Nodes.describe(t));
+      }
+    }
+    ApiFaults.Mode mode = ApiFaults.Mode.ERROR;
+    if (e.containsKey("mode")) {
+      YNode m = e.get("mode").value();
+      String text = Nodes.string(m, where + ".mode", errors);
+      if (text != null) {
+        switch (text) {
+          case "error" -> mode = ApiFaults.Mode.ERROR;
+          case "timeout" -> mode = ApiFaults.Mode.TIMEOUT;
+          case "uncertain" -> mode = ApiFaults.Mode.UNCERTAIN;
+          default -> errors.add(m, where + ".mode must be error, timeout or uncertain, got \"" + text + "\"");
+        }
+      }
+    }
+    String message = e.containsKey("message") ? Nodes.string(e.get("message").value(), where + ".message", errors) : null;
+    if (message != null) {
+      Templates.check(e.get("message").value(), message, errors);
+    }
+    return errorCount() > before ? null
+        : new Step.InjectApiFailure(info, component, object, kind, times, mode, message);
+  }
+
+  /** An object reference, checked now unless it holds run-time references. */
+  private String objectRef(YNode node, String what) {
+    String text = Nodes.nonEmptyString(node, what, errors);
+    if (text == null) {
+      return null;
+    }
+    if (Interpolator.hasReferences(text)) {
+      return Templates.check(node, text, errors) ? text : null;
+    }
+    try {
+      ObjectRef.parse(text);
+      return text;
+    } catch (ExprException ex) {
+      errors.add(node, what + ": " + ex.getMessage());
+      return null;
+    }
+  }
+
+  private int errorCount() {
+    return errors.list().size();
+  }
+}
