@@ -3,8 +3,8 @@ package dev.volsim.scenario;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSortedMap;
-import dev.volsim.sim.ComponentConfig;
-import dev.volsim.sim.KubernetesVersion;
+import dev.volsim.core.cluster.ComponentConfig;
+import dev.volsim.core.cluster.KubernetesVersion;
 
 /**
  * A scenario's {@code spec.kubernetes}: the release volsim follows, feature gates switched from

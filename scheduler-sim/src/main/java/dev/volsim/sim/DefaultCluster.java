@@ -18,6 +18,12 @@ final class DefaultCluster {
       ClusterNode.of("node-2", "zone-b", List.of("nfs-common", "git")),
       ClusterNode.of("node-3", "zone-c", List.of("nfs-common", "git")));
 
+  /** The driver behind the default class: zonal, attachable, staged, ReadWriteOnce. */
+  static final dev.volsim.core.cluster.CsiDriverProfile CSI_DRIVER = new dev.volsim.core.cluster.CsiDriverProfile(
+      Simulation.DEFAULT_CSI_DRIVER, true, true, false, null, null, null, null,
+      "topology.kubernetes.io/zone", ImmutableList.of("zone-a", "zone-b", "zone-c"), null, null, null, null, 1,
+      false, null, null);
+
   private DefaultCluster() {}
 
   static List<KubeObject> objects(List<ClusterNode> nodes) {

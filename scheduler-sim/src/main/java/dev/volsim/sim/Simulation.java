@@ -1,5 +1,7 @@
 package dev.volsim.sim;
 
+import dev.volsim.core.cluster.KubernetesVersion;
+import dev.volsim.core.cluster.ComponentConfig;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
@@ -9,6 +11,8 @@ import dev.volsim.core.api.ApiClient;
 import dev.volsim.core.api.ApiException;
 import dev.volsim.core.api.ApiServer;
 import dev.volsim.core.api.ObjectKey;
+import dev.volsim.core.cluster.ClusterContext;
+import dev.volsim.core.cluster.CsiDriverProfile;
 import dev.volsim.core.controller.Controller;
 import dev.volsim.core.engine.Engine;
 import dev.volsim.core.engine.Latencies;
@@ -56,6 +60,7 @@ public final class Simulation {
   private final Latencies latencies;
   private final ImmutableList<ClusterNode> nodes;
   private final TreeMap<String, Controller> controllers = new TreeMap<>();
+  private final ClusterContext context;
 
   private Simulation(Builder b) {
     this.engine = new Engine(b.seed);
@@ -80,6 +85,9 @@ public final class Simulation {
     register(api.garbageCollector());
     register(api.namespaceController());
     this.nodes = b.nodes == null ? DefaultCluster.NODES : ImmutableList.copyOf(b.nodes);
+    ImmutableList<CsiDriverProfile> drivers = b.csiDrivers != null ? ImmutableList.copyOf(b.csiDrivers)
+        : b.nodes == null ? ImmutableList.of(DefaultCluster.CSI_DRIVER) : ImmutableList.of();
+    this.context = new ClusterContext(engine, api, version, featureGates, config, latencies, drivers);
     for (int i = 0; i < nodes.size(); i++) {
       registerNode(nodes.get(i), i);
     }
@@ -184,6 +192,11 @@ public final class Simulation {
     return v;
   }
 
+  /** What the cluster's components are built with. */
+  public ClusterContext context() {
+    return context;
+  }
+
   public ComponentConfig config() {
     return config;
   }
@@ -256,6 +269,7 @@ public final class Simulation {
     private final Map<String, Object> config = new TreeMap<>();
     private final Map<String, LatencyModel> latencies = new TreeMap<>();
     private List<ClusterNode> nodes;
+    private List<CsiDriverProfile> csiDrivers;
     private long eventBudget;
     private final List<dev.volsim.core.trace.TraceListener> traceListeners = new ArrayList<>();
 
@@ -295,6 +309,12 @@ public final class Simulation {
     /** The cluster's nodes, replacing the embedded default cluster (and its class and driver). */
     public Builder nodes(List<ClusterNode> n) {
       nodes = List.copyOf(n);
+      return this;
+    }
+
+    /** The cluster's CSI drivers (with {@link #nodes}, none unless given). */
+    public Builder csiDrivers(List<CsiDriverProfile> drivers) {
+      csiDrivers = List.copyOf(drivers);
       return this;
     }
 

@@ -1,4 +1,4 @@
-package dev.volsim.sim;
+package dev.volsim.core.cluster;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
