@@ -87,7 +87,8 @@ public final class Simulation {
     this.nodes = b.nodes == null ? DefaultCluster.NODES : ImmutableList.copyOf(b.nodes);
     ImmutableList<CsiDriverProfile> drivers = b.csiDrivers != null ? ImmutableList.copyOf(b.csiDrivers)
         : b.nodes == null ? ImmutableList.of(DefaultCluster.CSI_DRIVER) : ImmutableList.of();
-    this.context = new ClusterContext(engine, api, version, featureGates, config, latencies, drivers);
+    this.context = new ClusterContext(engine, api, version, featureGates, config, latencies, drivers,
+        new dev.volsim.core.cluster.OperationFaults());
     for (int i = 0; i < nodes.size(); i++) {
       registerNode(nodes.get(i), i);
     }
@@ -96,6 +97,15 @@ public final class Simulation {
         api.client("cluster-setup").create(o);
       }
     }
+    startControlPlane();
+  }
+
+  /**
+   * Starts the control plane's controllers, each registered so a scenario can pause it. One line
+   * per controller; the order is the order they start in, and so part of the story.
+   */
+  private void startControlPlane() {
+    // control-plane controllers: add one line each below this comment
   }
 
   public static Builder builder() {

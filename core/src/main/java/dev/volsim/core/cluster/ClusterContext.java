@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param config component flags
  * @param latencies operation latencies
  * @param csiDrivers the CSI drivers of the cluster, in declaration order
+ * @param faults failures injected into storage operations
  */
 public record ClusterContext(
     Engine engine, ApiServer api, KubernetesVersion version, ImmutableSortedMap<String, Boolean> featureGates,
-    ComponentConfig config, Latencies latencies, ImmutableList<CsiDriverProfile> csiDrivers) {
+    ComponentConfig config, Latencies latencies, ImmutableList<CsiDriverProfile> csiDrivers,
+    OperationFaults faults) {
 
   public ClusterContext {
     requireNonNull(engine, "engine is null");
@@ -34,6 +36,7 @@ public record ClusterContext(
     requireNonNull(config, "config is null");
     requireNonNull(latencies, "latencies is null");
     csiDrivers = csiDrivers == null ? ImmutableList.of() : csiDrivers;
+    faults = faults == null ? new OperationFaults() : faults;
   }
 
   /** Whether a feature gate is on. */
