@@ -19,11 +19,12 @@ import java.util.TreeMap;
 
 /**
  * Reads {@code spec.cluster}. This version builds the cluster's nodes (as Node objects; the
- * packages are recorded); the rest of the world outside the API is refused as not supported yet.
+ * packages are recorded) and its CSI drivers; the rest of the world outside the API is refused as
+ * not supported yet.
  */
 final class ClusterParser {
-  private static final List<String> CLUSTER_KEYS = List.of("nodes");
-  private static final List<String> CLUSTER_LATER = List.of("nfsServers", "gitRepositories", "urls", "storage", "csiDrivers");
+  private static final List<String> CLUSTER_KEYS = List.of("nodes", "csiDrivers");
+  private static final List<String> CLUSTER_LATER = List.of("nfsServers", "gitRepositories", "urls", "storage");
   private static final List<String> NODE_KEYS = List.of(
       "name", "zone", "labels", "address", "packages", "capacity", "taints", "unschedulable");
   private static final List<String> NODE_LATER = List.of("files", "nfsExports");
@@ -35,11 +36,14 @@ final class ClusterParser {
     this.errors = errors;
   }
 
-  /** The nodes of {@code cluster}; an empty list when the cluster declares none. */
-  ImmutableList<ClusterNode> parse(YNode node) {
+  /** What {@code cluster} declares: nodes and CSI drivers, each empty when not given. */
+  record Parsed(ImmutableList<ClusterNode> nodes, ImmutableList<dev.volsim.core.cluster.CsiDriverProfile> csiDrivers) {}
+
+  /** The nodes and CSI drivers of {@code cluster}. */
+  Parsed parse(YNode node) {
     YMap map = Nodes.map(node, "spec.cluster", errors);
     if (map == null) {
-      return ImmutableList.of();
+      return new Parsed(ImmutableList.of(), ImmutableList.of());
     }
     Map<String, Entry> e = Nodes.entries(map, "spec.cluster", CLUSTER_KEYS, CLUSTER_LATER, errors);
     List<ClusterNode> nodes = new ArrayList<>();
@@ -57,7 +61,9 @@ final class ClusterParser {
         }
       }
     }
-    return ImmutableList.copyOf(nodes);
+    ImmutableList<dev.volsim.core.cluster.CsiDriverProfile> drivers = e.containsKey("csiDrivers")
+        ? new CsiDriverParser(errors).parse(e.get("csiDrivers").value()) : ImmutableList.of();
+    return new Parsed(ImmutableList.copyOf(nodes), drivers);
   }
 
   private ClusterNode node(YNode node, String where) {

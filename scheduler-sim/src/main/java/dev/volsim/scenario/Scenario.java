@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
+import dev.volsim.core.cluster.CsiDriverProfile;
 import dev.volsim.core.engine.LatencyModel;
 import dev.volsim.sim.ClusterNode;
 import java.nio.file.Path;
@@ -20,13 +21,15 @@ import java.util.OptionalLong;
  * @param seed {@code spec.seed}, empty when the file gives none
  * @param kubernetes {@code spec.kubernetes}
  * @param nodes {@code spec.cluster.nodes}; empty for the embedded default cluster
+ * @param csiDrivers {@code spec.cluster.csiDrivers} (used only with a declared cluster)
  * @param timing {@code spec.timing}: latency overrides by operation
  * @param objects {@code spec.objects}, expanded to one manifest per object, in order
  * @param steps {@code spec.steps}, in order
  */
 public record Scenario(
     Path file, ScenarioMetadata metadata, OptionalLong seed, KubernetesSettings kubernetes,
-    Optional<ImmutableList<ClusterNode>> nodes, ImmutableSortedMap<String, LatencyModel> timing,
+    Optional<ImmutableList<ClusterNode>> nodes, ImmutableList<CsiDriverProfile> csiDrivers,
+    ImmutableSortedMap<String, LatencyModel> timing,
     ImmutableList<ScenarioManifest> objects, ImmutableList<Step> steps) {
 
   /** The seed used when neither {@code --seed} nor {@code spec.seed} gives one. */
@@ -38,6 +41,7 @@ public record Scenario(
     requireNonNull(seed, "seed is null");
     requireNonNull(kubernetes, "kubernetes is null");
     requireNonNull(nodes, "nodes is null");
+    csiDrivers = csiDrivers == null ? ImmutableList.of() : csiDrivers;
     timing = ImmutableSortedMap.copyOf(timing);
     objects = ImmutableList.copyOf(objects);
     steps = ImmutableList.copyOf(steps);

@@ -135,8 +135,8 @@ public final class ScenarioParser {
     }
     KubernetesSettings kubernetes = s.containsKey("kubernetes") ? kubernetes(s.get("kubernetes").value())
         : KubernetesSettings.defaults();
-    Optional<ImmutableList<ClusterNode>> nodes = s.containsKey("cluster")
-        ? Optional.of(new ClusterParser(errors).parse(s.get("cluster").value())) : Optional.empty();
+    ClusterParser.Parsed cluster = s.containsKey("cluster") ? new ClusterParser(errors).parse(s.get("cluster").value()) : null;
+    Optional<ImmutableList<ClusterNode>> nodes = cluster == null ? Optional.empty() : Optional.of(cluster.nodes());
     Map<String, LatencyModel> timing = s.containsKey("timing") ? timing(s.get("timing").value()) : Map.of();
     ManifestReader manifests = new ManifestReader(file, folder(), errors);
     List<ScenarioManifest> objects = new ArrayList<>();
@@ -151,7 +151,7 @@ public final class ScenarioParser {
     List<Step> steps = s.containsKey("steps") ? new StepParser(errors, manifests).parse(s.get("steps").value())
         : List.of();
     return new Scenario(file, metadata, seed, kubernetes == null ? KubernetesSettings.defaults() : kubernetes,
-        nodes, ImmutableSortedMap.copyOf(timing), ImmutableList.copyOf(objects), ImmutableList.copyOf(steps));
+        nodes, cluster == null ? ImmutableList.of() : cluster.csiDrivers(), ImmutableSortedMap.copyOf(timing), ImmutableList.copyOf(objects), ImmutableList.copyOf(steps));
   }
 
   /** The scenario's folder with symbolic links resolved, or null when it cannot be resolved. */

@@ -93,7 +93,7 @@ public final class ScenarioRunner {
     s.kubernetes().featureGates().forEach(b::featureGate);
     s.kubernetes().config().forEach(b::config);
     s.timing().forEach(b::latency);
-    s.nodes().ifPresent(b::nodes);
+    s.nodes().ifPresent(n -> b.nodes(n).csiDrivers(s.csiDrivers()));
     return b.build();
   }
 

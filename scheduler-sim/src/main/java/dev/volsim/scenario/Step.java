@@ -191,4 +191,28 @@ public sealed interface Step {
       return StepKind.INJECT;
     }
   }
+
+  /**
+   * {@code inject: {failure: {operation: provision|delete|recycle, claim | volume | node | pod, ...}}}:
+   * the next {@code times} such operations within the scope fail.
+   *
+   * @param operation the storage operation
+   * @param scope claim, volume, node or pod values (may hold run-time references)
+   * @param times how many fail; -1 for {@code forever}
+   * @param mode how they fail
+   * @param message the error text, or null for volsim's
+   */
+  record InjectOperationFailure(StepInfo info, String operation, com.google.common.collect.ImmutableSortedMap<String, String> scope,
+      int times, dev.volsim.core.cluster.OperationFaults.Mode mode, String message) implements Step {
+    public InjectOperationFailure {
+      requireNonNull(info, "info is null");
+      requireNonNull(operation, "operation is null");
+      requireNonNull(mode, "mode is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.INJECT;
+    }
+  }
 }

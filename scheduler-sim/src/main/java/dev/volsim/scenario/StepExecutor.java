@@ -103,7 +103,11 @@ final class StepExecutor {
         yield null;
       }
       case INJECT -> {
-        inject((Step.InjectApiFailure) step);
+        if (step instanceof Step.InjectApiFailure api) {
+          inject(api);
+        } else {
+          inject((Step.InjectOperationFailure) step);
+        }
         yield null;
       }
       case EXEC, ADMIN, EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT ->
@@ -141,6 +145,16 @@ final class StepExecutor {
     String kind = key != null ? key.kind() : i.objectKind();
     String message = i.message() == null ? null : interpolator.interpolate(i.message());
     sim.api().faults().add(new ApiFaults.Rule(i.component(), kind, key, i.times(), i.mode(), message));
+  }
+
+  private void inject(Step.InjectOperationFailure i) throws ExprException {
+    java.util.TreeMap<String, String> scope = new java.util.TreeMap<>();
+    for (var e : i.scope().entrySet()) {
+      scope.put(e.getKey(), interpolator.interpolate(e.getValue()));
+    }
+    String message = i.message() == null ? null : interpolator.interpolate(i.message());
+    sim.context().faults().add(new dev.volsim.core.cluster.OperationFaults.Rule(i.operation(),
+        com.google.common.collect.ImmutableSortedMap.copyOf(scope), i.times(), i.mode(), message));
   }
 
   /** The key of an object reference (interpolated); a selector must match exactly one object. */
@@ -181,6 +195,9 @@ final class StepExecutor {
       case PAUSE -> ((Step.Pause) step).controller();
       case RESUME -> ((Step.Resume) step).controller();
       case INJECT -> {
+        if (step instanceof Step.InjectOperationFailure o) {
+          yield o.operation() + " failure" + (o.scope().isEmpty() ? "" : " for " + o.scope());
+        }
         Step.InjectApiFailure i = (Step.InjectApiFailure) step;
         yield "apiUpdate failure" + (i.component() == null ? "" : " by " + i.component())
             + (i.object() != null ? " on " + i.object() : i.objectKind() != null ? " on " + i.objectKind() : "");

@@ -306,9 +306,13 @@ final class StepParser {
       errors.add(opNode, "unknown operation \"" + op + "\" in " + where + " (known: " + String.join(", ", OPERATIONS) + ")");
       return null;
     }
-    if (!op.equals("apiUpdate")) {
-      errors.add(opNode, "inject of \"" + op + "\" failures is " + Nodes.NOT_SUPPORTED + " (only apiUpdate is)");
+    if (!STORAGE_OPERATIONS_NOW.contains(op) && !op.equals("apiUpdate")) {
+      errors.add(opNode, "inject of \"" + op + "\" failures is " + Nodes.NOT_SUPPORTED
+          + " (supported: apiUpdate, " + String.join(", ", STORAGE_OPERATIONS_NOW) + ")");
       return null;
+    }
+    if (!op.equals("apiUpdate")) {
+      return storageFailure(info, op, e, where, before);
     }
     for (String scope : List.of("claim", "volume", "node", "pod")) {
       if (e.containsKey(scope)) {
@@ -365,6 +369,59 @@ final class StepParser {
     }
     return errorCount() > before ? null
         : new Step.InjectApiFailure(info, component, object, kind, times, mode, message);
+  }
+
+  /** Storage operations whose failures this version injects (the control plane performs them). */
+  private static final List<String> STORAGE_OPERATIONS_NOW = List.of("provision", "delete", "recycle");
+
+  /** {@code inject} of a storage operation: scoped by claim, volume, node or pod. */
+  private Step storageFailure(StepInfo info, String op, Map<String, Entry> e, String where, int before) {
+    for (String key : List.of("component", "object", "kind")) {
+      if (e.containsKey(key)) {
+        errors.add(e.get(key).keyLocation(), where + "." + key + " applies only to apiUpdate failures ("
+            + op + " failures are scoped by claim, volume, node or pod)");
+      }
+    }
+    java.util.TreeMap<String, String> scope = new java.util.TreeMap<>();
+    for (String key : List.of("claim", "volume", "node", "pod")) {
+      if (e.containsKey(key)) {
+        String v = Nodes.nonEmptyString(e.get(key).value(), where + "." + key, errors);
+        if (v != null && Templates.check(e.get(key).value(), v, errors)) {
+          scope.put(key, v);
+        }
+      }
+    }
+    int times = 1;
+    if (e.containsKey("times")) {
+      YNode t = e.get("times").value();
+      if (t instanceof YNode.YScalar s && s.text().equals("forever")) {
+        times = -1;
+      } else if (t instanceof YNode.YScalar s && s.kind() == YNode.ScalarKind.INT) {
+        Long n = Nodes.integer(t, where + ".times", 1, Integer.MAX_VALUE, errors);
+        times = n == null ? 1 : n.intValue();
+      } else {
+        errors.add(t, where + ".times must be a positive integer or forever, got " + Nodes.describe(t));
+      }
+    }
+    dev.volsim.core.cluster.OperationFaults.Mode mode = dev.volsim.core.cluster.OperationFaults.Mode.ERROR;
+    if (e.containsKey("mode")) {
+      YNode m = e.get("mode").value();
+      String text = Nodes.string(m, where + ".mode", errors);
+      if (text != null) {
+        switch (text) {
+          case "error" -> mode = dev.volsim.core.cluster.OperationFaults.Mode.ERROR;
+          case "timeout" -> mode = dev.volsim.core.cluster.OperationFaults.Mode.TIMEOUT;
+          case "uncertain" -> mode = dev.volsim.core.cluster.OperationFaults.Mode.UNCERTAIN;
+          default -> errors.add(m, where + ".mode must be error, timeout or uncertain, got \"" + text + "\"");
+        }
+      }
+    }
+    String message = e.containsKey("message") ? Nodes.string(e.get("message").value(), where + ".message", errors) : null;
+    if (message != null) {
+      Templates.check(e.get("message").value(), message, errors);
+    }
+    return errorCount() > before ? null
+        : new Step.InjectOperationFailure(info, op, com.google.common.collect.ImmutableSortedMap.copyOf(scope), times, mode, message);
   }
 
   /** An object reference, checked now unless it holds run-time references. */

@@ -26,12 +26,9 @@ final class DefaultCluster {
 
   private DefaultCluster() {}
 
-  static List<KubeObject> objects(List<ClusterNode> nodes) {
+  /** The default StorageClass; the driver's CSIDriver and CSINode objects come from its profile. */
+  static List<KubeObject> objects() {
     List<KubeObject> out = new ArrayList<>();
-    out.add(Simulation.decode(Map.of(
-        "apiVersion", "storage.k8s.io/v1", "kind", "CSIDriver",
-        "metadata", Map.of("name", Simulation.DEFAULT_CSI_DRIVER),
-        "spec", Map.of("attachRequired", true, "podInfoOnMount", false)), "default cluster"));
     Map<String, Object> sc = new LinkedHashMap<>();
     sc.put("apiVersion", "storage.k8s.io/v1");
     sc.put("kind", "StorageClass");
@@ -42,13 +39,6 @@ final class DefaultCluster {
     sc.put("volumeBindingMode", "WaitForFirstConsumer");
     sc.put("allowVolumeExpansion", true);
     out.add(Simulation.decode(sc, "default cluster"));
-    for (ClusterNode n : nodes) {
-      out.add(Simulation.decode(Map.of(
-          "apiVersion", "storage.k8s.io/v1", "kind", "CSINode",
-          "metadata", Map.of("name", n.name()),
-          "spec", Map.of("drivers", List.of(Map.of("name", Simulation.DEFAULT_CSI_DRIVER, "nodeID", n.name(),
-              "topologyKeys", List.of("topology.kubernetes.io/zone"))))), "default cluster"));
-    }
     return out;
   }
 }

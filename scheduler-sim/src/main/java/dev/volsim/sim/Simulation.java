@@ -92,12 +92,50 @@ public final class Simulation {
     for (int i = 0; i < nodes.size(); i++) {
       registerNode(nodes.get(i), i);
     }
+    registerCsiDrivers(drivers);
     if (b.nodes == null) {
-      for (KubeObject o : DefaultCluster.objects(nodes)) {
+      for (KubeObject o : DefaultCluster.objects()) {
         api.client("cluster-setup").create(o);
       }
     }
     startControlPlane();
+  }
+
+  /**
+   * What installing the CSI drivers leaves in the API: a CSIDriver object each, and on every node
+   * where a driver's node plugin runs, its entry in the node's CSINode (topology key, volume limit).
+   */
+  private void registerCsiDrivers(List<CsiDriverProfile> drivers) {
+    for (CsiDriverProfile d : drivers) {
+      Map<String, Object> spec = new LinkedHashMap<>();
+      spec.put("attachRequired", d.attachRequired());
+      spec.put("podInfoOnMount", d.podInfoOnMount());
+      spec.put("volumeLifecycleModes", d.volumeLifecycleModes());
+      spec.put("fsGroupPolicy", d.fsGroupPolicy());
+      spec.put("storageCapacity", d.capacity() != null);
+      api.client("cluster-setup").create(decode(Map.of("apiVersion", "storage.k8s.io/v1", "kind", "CSIDriver",
+          "metadata", Map.of("name", d.name()), "spec", spec), "cluster.csiDrivers"));
+    }
+    for (ClusterNode n : nodes) {
+      List<Object> entries = new ArrayList<>();
+      for (CsiDriverProfile d : drivers) {
+        if (!d.runsOn(n.name())) {
+          continue;
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", d.name());
+        entry.put("nodeID", n.name());
+        if (d.topologyKey() != null) {
+          entry.put("topologyKeys", List.of(d.topologyKey()));
+        }
+        if (d.maxVolumesPerNode() != null) {
+          entry.put("allocatable", Map.of("count", d.maxVolumesPerNode()));
+        }
+        entries.add(entry);
+      }
+      api.client("kubelet").create(decode(Map.of("apiVersion", "storage.k8s.io/v1", "kind", "CSINode",
+          "metadata", Map.of("name", n.name()), "spec", Map.of("drivers", entries)), "cluster.nodes"));
+    }
   }
 
   /**

@@ -145,10 +145,36 @@ class InvalidScenarioTest {
         "s.yaml:7:5: spec.cluster.nfsServers is not supported yet by this version of volsim",
         "s.yaml:8:3: spec.behaviors is not supported yet by this version of volsim",
         "s.yaml:10:5: \"exec\" steps are not supported yet by this version of volsim",
-        "s.yaml:11:35: inject of \"attach\" failures is not supported yet by this version of volsim (only apiUpdate is)",
+        "s.yaml:11:35: inject of \"attach\" failures is not supported yet by this version of volsim (supported: apiUpdate, provision, delete, recycle)",
         "s.yaml:12:14: \"file\" expectations are not supported yet by this version of volsim",
         "s.yaml:13:15: \"describe\" expectations are not supported yet by this version of volsim",
         "s.yaml:14:5: \"taint\" steps are not supported yet by this version of volsim");
+  }
+
+  @Test
+  void storageFailuresAreScopedByClaimVolumeNodeOrPodNotByComponent() {
+    Run run = invalid("""
+        steps:
+        - inject: {failure: {operation: provision, claim: data, component: kubectl, times: never}}
+        """);
+    assertThat(errors(run)).containsExactly(
+        "s.yaml:6:59: spec.steps[0].inject.failure.component applies only to apiUpdate failures (provision failures are scoped by claim, volume, node or pod)",
+        "s.yaml:6:86: spec.steps[0].inject.failure.times must be a positive integer or forever, got the string \"never\"");
+  }
+
+  @Test
+  void csiDriversOfTheClusterAreReadWithTheirKeysChecked() {
+    Run run = invalid("""
+        cluster:
+          nodes: [{name: n1}]
+          csiDrivers:
+          - {name: ebs.csi.aws.com, accessModes: [ReadWriteSometimes], capacity: lots, colour: blue}
+        steps: []
+        """);
+    assertThat(errors(run)).hasSize(3)
+        .anySatisfy(l -> assertThat(l).contains("colour"))
+        .anySatisfy(l -> assertThat(l).contains("ReadWriteSometimes"))
+        .anySatisfy(l -> assertThat(l).contains("capacity: quantities must match"));
   }
 
   @Test
