@@ -338,18 +338,7 @@ final class StepParser {
         }
       }
     }
-    int times = 1;
-    if (e.containsKey("times")) {
-      YNode t = e.get("times").value();
-      if (t instanceof YNode.YScalar s && s.text().equals("forever")) {
-        times = -1;
-      } else if (t instanceof YNode.YScalar s && s.kind() == YNode.ScalarKind.INT) {
-        Long n = Nodes.integer(t, where + ".times", 1, Integer.MAX_VALUE, errors);
-        times = n == null ? 1 : n.intValue();
-      } else {
-        errors.add(t, where + ".times must be a positive integer or forever, got " + Nodes.describe(t));
-      }
-    }
+    int times = times(e, where);
     ApiFaults.Mode mode = ApiFaults.Mode.ERROR;
     if (e.containsKey("mode")) {
       YNode m = e.get("mode").value();
@@ -369,6 +358,23 @@ final class StepParser {
     }
     return errorCount() > before ? null
         : new Step.InjectApiFailure(info, component, object, kind, times, mode, message);
+  }
+
+  /** {@code times: N | forever} (default 1); -1 for forever. */
+  private int times(Map<String, Entry> e, String where) {
+    if (!e.containsKey("times")) {
+      return 1;
+    }
+    YNode t = e.get("times").value();
+    if (t instanceof YNode.YScalar s && s.text().equals("forever")) {
+      return -1;
+    } else if (t instanceof YNode.YScalar s && s.kind() == YNode.ScalarKind.INT) {
+      Long n = Nodes.integer(t, where + ".times", 1, Integer.MAX_VALUE, errors);
+      return n == null ? 1 : n.intValue();
+    } else {
+      errors.add(t, where + ".times must be a positive integer or forever, got " + Nodes.describe(t));
+      return 1;
+    }
   }
 
   /** Storage operations whose failures this version injects (the control plane performs them). */
@@ -391,18 +397,7 @@ final class StepParser {
         }
       }
     }
-    int times = 1;
-    if (e.containsKey("times")) {
-      YNode t = e.get("times").value();
-      if (t instanceof YNode.YScalar s && s.text().equals("forever")) {
-        times = -1;
-      } else if (t instanceof YNode.YScalar s && s.kind() == YNode.ScalarKind.INT) {
-        Long n = Nodes.integer(t, where + ".times", 1, Integer.MAX_VALUE, errors);
-        times = n == null ? 1 : n.intValue();
-      } else {
-        errors.add(t, where + ".times must be a positive integer or forever, got " + Nodes.describe(t));
-      }
-    }
+    int times = times(e, where);
     dev.volsim.core.cluster.OperationFaults.Mode mode = dev.volsim.core.cluster.OperationFaults.Mode.ERROR;
     if (e.containsKey("mode")) {
       YNode m = e.get("mode").value();
