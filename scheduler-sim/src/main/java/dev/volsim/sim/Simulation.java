@@ -144,6 +144,14 @@ public final class Simulation {
    */
   private void startControlPlane() {
     // control-plane controllers: add one line each below this comment
+    { var c = new dev.volsim.core.controller.protection.PvcProtectionController(context); c.start(); register(c); }
+    { var c = new dev.volsim.core.controller.protection.PvProtectionController(context); c.start(); register(c); }
+    { var c = new dev.volsim.core.controller.workload.StatefulSetController(context); c.start(); register(c); }
+    { var c = new dev.volsim.core.controller.workload.DeploymentController(context); c.start(); register(c); }
+    { var c = new dev.volsim.core.controller.workload.ReplicaSetController(context); c.start(); register(c); }
+    { var c = new dev.volsim.core.controller.workload.DaemonSetController(context); c.start(); register(c); }
+    { var s = new dev.volsim.scheduler.Scheduler(context); s.start(); register(s); }
+    register(new dev.volsim.core.controller.persistentvolume.PersistentVolumeController(context).start()); register(new dev.volsim.core.controller.persistentvolume.ExternalProvisioner(context).start());
   }
 
   public static Builder builder() {

@@ -1,0 +1,110 @@
+package dev.volsim.core.controller.protection;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.volsim.core.api.ApiClient;
+import dev.volsim.core.api.Informer;
+import dev.volsim.core.cluster.ClusterContext;
+import dev.volsim.core.controller.Controller;
+import dev.volsim.core.controller.SyncResult;
+import dev.volsim.core.controller.WorkQueue;
+import dev.volsim.model.KubeObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The shape every protection controller shares: informers feeding a rate-limited work queue of
+ * {@code namespace/name} keys (client-go's {@code DefaultTypedControllerRateLimiter}), and a
+ * pause that freezes the caches and holds back the keys that come due, replaying them, in key
+ * order, on resume.
+ */
+abstract class QueueController implements Controller {
+  final ClusterContext context;
+  final ApiClient client;
+  final WorkQueue<String> queue;
+  private final String name;
+  private final List<Informer<?>> informers = new ArrayList<>();
+  private final TreeSet<String> heldBack = new TreeSet<>();
+  private boolean paused;
+  private boolean started;
+
+  QueueController(ClusterContext context, String name) {
+    this.context = requireNonNull(context, "context is null");
+    this.name = requireNonNull(name, "name is null");
+    this.client = context.api().client(name);
+    this.queue = WorkQueue.<String>builder(context.engine(), name).build(this::process);
+  }
+
+  /** A new informer of this component, started by {@link #start()}. */
+  final <T extends KubeObject> Informer<T> informer(Class<T> type) {
+    Informer<T> informer = new Informer<>(context.api(), type, name);
+    informers.add(informer);
+    return informer;
+  }
+
+  /** Starts the informers (their initial lists enqueue what needs work); idempotent. */
+  public final void start() {
+    if (started) {
+      return;
+    }
+    started = true;
+    for (Informer<?> i : informers) {
+      i.start();
+    }
+  }
+
+  private SyncResult process(String key) {
+    if (paused) {
+      heldBack.add(key);
+      return SyncResult.HANDLED;
+    }
+    return sync(key);
+  }
+
+  /** Processes one key; answers how the queue should treat it. */
+  abstract SyncResult sync(String key);
+
+  /** The {@code namespace/name} key of an object ({@code name} for cluster-scoped ones). */
+  static String keyOf(KubeObject o) {
+    String ns = o.metadata().namespace();
+    return ns == null || ns.isEmpty() ? o.metadata().name() : ns + "/" + o.metadata().name();
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final void pause() {
+    if (paused) {
+      return;
+    }
+    paused = true;
+    for (Informer<?> i : informers) {
+      i.pause();
+    }
+  }
+
+  @Override
+  public final void resume() {
+    if (!paused) {
+      return;
+    }
+    paused = false;
+    for (Informer<?> i : informers) {
+      i.resume();
+    }
+    List<String> missed = new ArrayList<>(heldBack);
+    heldBack.clear();
+    for (String k : missed) {
+      queue.add(k);
+    }
+  }
+
+  @Override
+  public final boolean isPaused() {
+    return paused;
+  }
+}
