@@ -560,6 +560,11 @@ public final class ApiServer {
       engine.trace().record(component, type, null, null, null);
       return;
     }
+    if (key.kind().equals("Event")) {
+      // The recorder's own "Event" entry tells the story; the Event object's bookkeeping stays
+      // in the JSON trace but out of the timeline.
+      message = null;
+    }
     List<String> attrs = new ArrayList<>(List.of("kind", key.kind(), "name", key.name()));
     if (!key.namespace().isEmpty()) {
       attrs.add("namespace");
