@@ -365,7 +365,8 @@ public final class Scheduler implements Controller {
         writtenClaims.add(client.update(c));
       }
     } catch (ApiException e) {
-      bindingFailed(info, cs, "running PreBind plugin \"VolumeBinding\": binding volumes: " + e.getMessage());
+      // bindAPIUpdate's errors come back unwrapped; only the wait is "binding volumes: %w".
+      bindingFailed(info, cs, "running PreBind plugin \"VolumeBinding\": " + e.getMessage());
       return;
     }
     vb.reserved = new PodVolumes(com.google.common.collect.ImmutableList.copyOf(written),
@@ -378,7 +379,7 @@ public final class Scheduler implements Controller {
   private void pollBindings(SchedulingQueue.QueuedPodInfo info, CycleState cs, String host, long deadline) {
     long now = ctx.engine().nowMicros();
     if (now >= deadline) {
-      bindingFailed(info, cs, "running PreBind plugin \"VolumeBinding\": binding volumes: context deadline exceeded");
+      bindingFailed(info, cs, "running PreBind plugin \"VolumeBinding\": binding volumes: " + bindTimeoutError());
       return;
     }
     Object r = volumeBinding.checkBindings(cs, host);
@@ -390,6 +391,14 @@ public final class Scheduler implements Controller {
       ctx.engine().scheduleAtMicros(Math.min(now + BIND_POLL_MICROS, deadline), NAME, "check-bindings",
           () -> pollBindings(info, cs, host, deadline));
     }
+  }
+
+  /**
+   * What the bind wait returns at its timeout: {@code wait.PollUntilContextTimeout}'s context error
+   * from 1.29 (kubernetes#119746), the deprecated {@code wait.Poll}'s {@code ErrWaitTimeout} before.
+   */
+  private String bindTimeoutError() {
+    return handle.minor() >= 29 ? "context deadline exceeded" : "timed out waiting for the condition";
   }
 
   private void scheduleBind(SchedulingQueue.QueuedPodInfo info, CycleState cs, String host) {

@@ -270,7 +270,7 @@ final class VolumeBinding implements FilterPlugin {
   String checkVolumeProvision(PersistentVolumeClaim pvc, Node node) {
     String cls = claimClass(pvc);
     if (cls.isEmpty()) {
-      return "error:no class for claim \"" + pvc.metadata().name() + "\"";
+      return "error:no class for claim \"" + pvc.metadata().namespace() + "/" + pvc.metadata().name() + "\"";
     }
     StorageClass sc = h.classes.get("", cls).orElse(null);
     if (sc == null) {

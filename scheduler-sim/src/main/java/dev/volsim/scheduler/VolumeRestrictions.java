@@ -6,6 +6,7 @@ import dev.volsim.model.core.Pod;
 import dev.volsim.model.volume.AWSElasticBlockStoreVolumeSource;
 import dev.volsim.model.volume.GCEPersistentDiskVolumeSource;
 import dev.volsim.model.volume.ISCSIVolumeSource;
+import dev.volsim.model.volume.PersistentVolumeClaimVolumeSource;
 import dev.volsim.model.volume.RBDVolumeSource;
 import dev.volsim.model.volume.Volume;
 import dev.volsim.model.volume.VolumeSource;
@@ -45,10 +46,12 @@ final class VolumeRestrictions implements FilterPlugin {
     }
     int conflicts = 0;
     for (Volume v : pod.spec().volumes()) {
-      String claim = SchedulerCache.claimName(pod, v);
-      if (claim == null) {
+      // readWriteOncePodPVCsForPod: persistentVolumeClaim volumes only; generic ephemeral claims
+      // belong to one pod, and a missing one is VolumeBinding's to report.
+      if (!(v.source() instanceof PersistentVolumeClaimVolumeSource pvcSource)) {
         continue;
       }
+      String claim = pvcSource.claimName();
       PersistentVolumeClaim pvc = h.pvcs.get(pod.metadata().namespace(), claim).orElse(null);
       if (pvc == null) {
         return Status.of(Code.UNSCHEDULABLE_AND_UNRESOLVABLE, Handle.pvcNotFound(claim));

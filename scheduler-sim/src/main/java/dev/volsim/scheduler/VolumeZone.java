@@ -5,6 +5,7 @@ import dev.volsim.model.core.PersistentVolume;
 import dev.volsim.model.core.PersistentVolumeClaim;
 import dev.volsim.model.storage.StorageClass;
 import dev.volsim.model.storage.VolumeBindingMode;
+import dev.volsim.model.volume.PersistentVolumeClaimVolumeSource;
 import dev.volsim.model.volume.Volume;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -42,10 +43,11 @@ final class VolumeZone implements FilterPlugin {
     List<Topology> topologies = new ArrayList<>();
     String ns = cs.pod.metadata().namespace();
     for (Volume v : cs.pod.spec().volumes()) {
-      String claim = SchedulerCache.claimName(cs.pod, v);
-      if (claim == null) {
+      // Only persistentVolumeClaim volumes: upstream's getPVbyPod does not look at ephemeral ones.
+      if (!(v.source() instanceof PersistentVolumeClaimVolumeSource pvcSource)) {
         continue;
       }
+      String claim = pvcSource.claimName() == null ? "" : pvcSource.claimName();
       if (claim.isEmpty()) {
         return Status.of(Code.UNSCHEDULABLE_AND_UNRESOLVABLE, "PersistentVolumeClaim had no name");
       }
