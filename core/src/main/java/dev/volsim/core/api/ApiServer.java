@@ -263,7 +263,10 @@ public final class ApiServer {
         }
       }
     }
-    List<FieldError> errors = info.validate(candidate);
+    List<FieldError> errors = new ArrayList<>(info.validate(candidate));
+    if (!status) {
+      errors.addAll(dev.volsim.model.validation.UpdateValidation.validateUpdate(old, candidate));
+    }
     if (!errors.isEmpty()) {
       throw ApiException.invalid(info.kind(), key.name(), errors);
     }

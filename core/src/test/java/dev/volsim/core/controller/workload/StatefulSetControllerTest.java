@@ -140,22 +140,34 @@ class StatefulSetControllerTest {
 
   @Test
   void orderedReadyScalesDownFromTheHighestOrdinal() {
-    set(3, "Parallel", "");
-    c.settle();
-    StatefulSet cur = c.get(StatefulSet.class, "default", "web").orElseThrow();
-    c.user.update(new StatefulSet(cur.metadata(), Records.with(Records.with(cur.spec(), "podManagementPolicy",
-        StatefulSet.PodManagementPolicy.ORDERED_READY), "replicas", 1), cur.status()));
-    c.settle();
-    assertThat(c.podNames("default")).as("monotonic: nothing is deleted while Pods are not Ready")
-        .containsExactly("web-0", "web-1", "web-2");
+    // podManagementPolicy cannot change after creation (ValidateStatefulSetUpdate): the set is
+    // OrderedReady from the start and its Pods are made Ready one by one.
+    set(3, "OrderedReady", "");
     for (String p : List.of("web-0", "web-1", "web-2")) {
+      c.settle();
       c.markRunningReady("default", p);
     }
+    c.settle();
+    assertThat(c.podNames("default")).containsExactly("web-0", "web-1", "web-2");
+    c.markRunningReady("default", "web-2");
+    c.settle();
+    StatefulSet cur = c.get(StatefulSet.class, "default", "web").orElseThrow();
+    c.user.update(new StatefulSet(cur.metadata(), Records.with(cur.spec(), "replicas", 1), cur.status()));
     c.settle();
     assertThat(c.podNames("default")).containsExactly("web-0");
     assertThat(c.events("SuccessfulDelete")).containsExactly(
         "delete Pod web-2 in StatefulSet web successful", "delete Pod web-1 in StatefulSet web successful");
     assertThat(c.claimNames("default")).as("whenScaled Retain").containsExactly("data-web-0", "data-web-1", "data-web-2");
+  }
+
+  @Test
+  void updatingThePodManagementPolicyIsRefused() {
+    set(1, "Parallel", "");
+    c.settle();
+    StatefulSet cur = c.get(StatefulSet.class, "default", "web").orElseThrow();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.user.update(new StatefulSet(cur.metadata(),
+        Records.with(cur.spec(), "podManagementPolicy", StatefulSet.PodManagementPolicy.ORDERED_READY), cur.status())))
+        .hasMessageContaining("updates to statefulset spec for fields other than");
   }
 
   @Test
