@@ -6,7 +6,9 @@ import dev.volsim.model.core.Node;
 import dev.volsim.model.core.PersistentVolume;
 import dev.volsim.model.core.PersistentVolumeClaim;
 import dev.volsim.model.core.Pod;
+import dev.volsim.model.storage.CSIDriver;
 import dev.volsim.model.storage.CSINode;
+import dev.volsim.model.storage.CSIStorageCapacity;
 import dev.volsim.model.storage.StorageClass;
 
 /** What plugins see of the scheduler ({@code framework.Handle}): the context, listers, the cache. */
@@ -18,6 +20,8 @@ final class Handle {
   final Informer<PersistentVolumeClaim> pvcs;
   final Informer<StorageClass> classes;
   final Informer<CSINode> csiNodes;
+  final Informer<CSIDriver> csiDrivers;
+  final Informer<CSIStorageCapacity> capacities;
   final SchedulerCache cache;
   final AssumeCache<PersistentVolume> pvCache;
   final AssumeCache<PersistentVolumeClaim> pvcCache;
@@ -31,6 +35,8 @@ final class Handle {
     this.pvcs = new Informer<>(ctx.api(), PersistentVolumeClaim.class, component);
     this.classes = new Informer<>(ctx.api(), StorageClass.class, component);
     this.csiNodes = new Informer<>(ctx.api(), CSINode.class, component);
+    this.csiDrivers = new Informer<>(ctx.api(), CSIDriver.class, component);
+    this.capacities = new Informer<>(ctx.api(), CSIStorageCapacity.class, component);
     this.cache = cache;
     this.pvCache = new AssumeCache<>(pvs);
     this.pvcCache = new AssumeCache<>(pvcs);

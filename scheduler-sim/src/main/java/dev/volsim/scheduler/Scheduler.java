@@ -18,7 +18,9 @@ import dev.volsim.model.core.PodCondition;
 import dev.volsim.model.core.PodPhase;
 import dev.volsim.model.core.PodSpec;
 import dev.volsim.model.core.PodStatus;
+import dev.volsim.model.storage.CSIDriver;
 import dev.volsim.model.storage.CSINode;
+import dev.volsim.model.storage.CSIStorageCapacity;
 import dev.volsim.model.storage.StorageClass;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,6 +123,23 @@ public final class Scheduler implements Controller {
         move(ClusterEvent.CSI_NODE_ADD_OR_UPDATE);
       }
     });
+    handle.csiDrivers.addHandler(new Informer.Handler<>() {
+      @Override
+      public void onUpdate(CSIDriver o, CSIDriver d) {
+        move(ClusterEvent.CSI_DRIVER_UPDATE);
+      }
+    });
+    handle.capacities.addHandler(new Informer.Handler<>() {
+      @Override
+      public void onAdd(CSIStorageCapacity c) {
+        move(ClusterEvent.CSI_STORAGE_CAPACITY_ADD_OR_UPDATE);
+      }
+
+      @Override
+      public void onUpdate(CSIStorageCapacity o, CSIStorageCapacity c) {
+        move(ClusterEvent.CSI_STORAGE_CAPACITY_ADD_OR_UPDATE);
+      }
+    });
     handle.classes.addHandler(new Informer.Handler<>() {
       @Override
       public void onAdd(StorageClass c) {
@@ -185,6 +204,8 @@ public final class Scheduler implements Controller {
     });
     handle.nodes.start();
     handle.csiNodes.start();
+    handle.csiDrivers.start();
+    handle.capacities.start();
     handle.classes.start();
     handle.pvs.start();
     handle.pvcs.start();
@@ -499,7 +520,7 @@ public final class Scheduler implements Controller {
       return;
     }
     paused = true;
-    for (Informer<?> i : List.of(handle.nodes, handle.csiNodes, handle.classes, handle.pvs, handle.pvcs, handle.pods)) {
+    for (Informer<?> i : List.of(handle.nodes, handle.csiNodes, handle.csiDrivers, handle.capacities, handle.classes, handle.pvs, handle.pvcs, handle.pods)) {
       i.pause();
     }
   }
@@ -510,7 +531,7 @@ public final class Scheduler implements Controller {
       return;
     }
     paused = false;
-    for (Informer<?> i : List.of(handle.nodes, handle.csiNodes, handle.classes, handle.pvs, handle.pvcs, handle.pods)) {
+    for (Informer<?> i : List.of(handle.nodes, handle.csiNodes, handle.csiDrivers, handle.capacities, handle.classes, handle.pvs, handle.pvcs, handle.pods)) {
       i.resume();
     }
     scheduleNext();

@@ -2,7 +2,6 @@ package dev.volsim.scheduler;
 
 import com.google.common.collect.ImmutableList;
 import dev.volsim.core.api.ObjectKey;
-import dev.volsim.core.cluster.CsiDriverProfile;
 import dev.volsim.model.ObjectMeta;
 import dev.volsim.model.Quantity;
 import dev.volsim.model.core.Node;
@@ -13,6 +12,8 @@ import dev.volsim.model.core.PersistentVolumeClaim;
 import dev.volsim.model.core.PersistentVolumeClaimPhase;
 import dev.volsim.model.core.PersistentVolumePhase;
 import dev.volsim.model.core.PersistentVolumeSpec;
+import dev.volsim.model.storage.CSIDriver;
+import dev.volsim.model.storage.CSIStorageCapacity;
 import dev.volsim.model.storage.StorageClass;
 import dev.volsim.model.storage.VolumeBindingMode;
 import dev.volsim.model.volume.Volume;
@@ -263,9 +264,9 @@ final class VolumeBinding implements FilterPlugin {
 
   /**
    * {@code checkVolumeProvisions} for one claim: null if the class can provision on the node,
-   * else the reason (or "error:" and the error). Where the provisioner is a CSI driver of the
-   * cluster, its node plugin, zones and capacity stand for the CSIStorageCapacity objects a real
-   * external-provisioner would publish: a node it cannot serve has not enough free storage.
+   * else the reason (or "error:" and the error): the class names a provisioner other than
+   * {@code kubernetes.io/no-provisioner}, the node is inside its {@code allowedTopologies}, and
+   * {@link #hasEnoughCapacity}.
    */
   String checkVolumeProvision(PersistentVolumeClaim pvc, Node node) {
     String cls = claimClass(pvc);
@@ -283,27 +284,49 @@ final class VolumeBinding implements FilterPlugin {
     if (!Selectors.matchesTopology(sc.allowedTopologies(), node.metadata().labels())) {
       return ERR_REASON_BIND_CONFLICT;
     }
-    CsiDriverProfile driver = h.ctx.csiDriver(provisioner).orElse(null);
-    if (driver == null) {
-      return null; // no capacity tracking: the scheduler assumes it can provision anywhere
-    }
-    String nodeName = node.metadata().name();
-    if (!driver.runsOn(nodeName)) {
+    if (!hasEnoughCapacity(provisioner, pvc, sc, node)) {
       return ERR_REASON_NOT_ENOUGH_SPACE;
     }
-    if (driver.topologyKey() != null) {
-      String segment = node.metadata().labels().get(driver.topologyKey());
-      if (segment == null || (!driver.zones().isEmpty() && !driver.zones().contains(segment))) {
-        return ERR_REASON_NOT_ENOUGH_SPACE;
-      }
-    }
-    if (driver.capacity() != null) {
-      long free = driver.capacity().longValueCeil() - h.pvIndex.provisionedBytes(provisioner);
-      if (requestedBytes(pvc) > free) {
-        return ERR_REASON_NOT_ENOUGH_SPACE;
-      }
-    }
     return null;
+  }
+
+  /**
+   * {@code hasEnoughCapacity}: true unless the provisioner's CSIDriver object opts into storage
+   * capacity tracking ({@code storageCapacity: true}); then some CSIStorageCapacity of the class
+   * whose {@code nodeTopology} selects the node must offer the request ({@code maximumVolumeSize}
+   * when set, else {@code capacity}). A claim without a storage request is not checked.
+   */
+  boolean hasEnoughCapacity(String provisioner, PersistentVolumeClaim pvc, StorageClass sc, Node node) {
+    Quantity q = pvc.spec().resources().requests().get("storage");
+    if (q == null) {
+      return true; // no capacity to check for
+    }
+    CSIDriver driver = h.csiDrivers.get("", provisioner).orElse(null);
+    if (driver == null || !Boolean.TRUE.equals(driver.spec().storageCapacity())) {
+      return true; // not a CSI driver, or it does not opt into capacity tracking
+    }
+    java.math.BigDecimal size = q.value();
+    for (CSIStorageCapacity c : h.capacities.list()) {
+      if (sc.metadata().name().equals(c.storageClassName()) && capacitySufficient(c, size)
+          && nodeHasAccess(node, c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code capacitySufficient}: {@code maximumVolumeSize} if set (more precise), else {@code capacity}. */
+  static boolean capacitySufficient(CSIStorageCapacity c, java.math.BigDecimal size) {
+    Quantity limit = c.maximumVolumeSize() != null ? c.maximumVolumeSize() : c.capacity();
+    return limit != null && limit.value().compareTo(size) >= 0;
+  }
+
+  /** {@code nodeHasAccess}: no {@code nodeTopology} means unavailable; else its selector matches the node. */
+  static boolean nodeHasAccess(Node node, CSIStorageCapacity c) {
+    if (c.nodeTopology() == null) {
+      return false;
+    }
+    return Selectors.matches(c.nodeTopology(), node.metadata().labels());
   }
 
   /** Reserve ({@code AssumePodVolumes}): PVs with claimRefs and claims with selected-node assumed. */
@@ -495,6 +518,7 @@ final class VolumeBinding implements FilterPlugin {
   public Set<ClusterEvent> events() {
     return EnumSet.of(ClusterEvent.NODE_ADD, ClusterEvent.NODE_UPDATE, ClusterEvent.PV_ADD_OR_UPDATE,
         ClusterEvent.PVC_ADD, ClusterEvent.PVC_UPDATE, ClusterEvent.STORAGE_CLASS_ADD_OR_UPDATE,
-        ClusterEvent.CSI_NODE_ADD_OR_UPDATE, ClusterEvent.CSI_STORAGE_CAPACITY_ADD_OR_UPDATE);
+        ClusterEvent.CSI_NODE_ADD_OR_UPDATE, ClusterEvent.CSI_DRIVER_UPDATE,
+        ClusterEvent.CSI_STORAGE_CAPACITY_ADD_OR_UPDATE);
   }
 }

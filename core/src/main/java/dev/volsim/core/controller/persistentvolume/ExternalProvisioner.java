@@ -37,6 +37,7 @@ import dev.volsim.model.core.PersistentVolumePhase;
 import dev.volsim.model.core.PersistentVolumeReclaimPolicy;
 import dev.volsim.model.core.PersistentVolumeSpec;
 import dev.volsim.model.core.VolumeNodeAffinity;
+import dev.volsim.model.storage.CSINode;
 import dev.volsim.model.storage.StorageClass;
 import dev.volsim.model.storage.TopologySelectorLabelRequirement;
 import dev.volsim.model.storage.TopologySelectorTerm;
@@ -61,7 +62,9 @@ import java.util.TreeSet;
  * and capacity; and deletes the backend volume and the PV of Released volumes it provisioned with
  * reclaim policy Delete. Failures back off per claim as {@code --retry-interval-start} (1 s)
  * doubling to {@code --retry-interval-max} (5 m); a failure with a selected node removes that
- * annotation so the scheduler chooses again.
+ * annotation so the scheduler chooses again. A driver's {@code capacity} is per topology segment
+ * (each zone it serves has that much; without topology it is the total), and its capacity
+ * controller publishes it as CSIStorageCapacity objects ({@link StorageCapacityPublisher}).
  */
 public final class ExternalProvisioner implements Controller {
   /** The component name of its writes and events. */
@@ -78,8 +81,13 @@ public final class ExternalProvisioner implements Controller {
   private final Informer<PersistentVolume> volumeInformer;
   private final Informer<StorageClass> classInformer;
   private final Informer<Node> nodeInformer;
-  /** Capacity in use per driver, in bytes: pre-existing volumes plus PVs of the driver. */
-  private final TreeMap<String, BigDecimal> used = new TreeMap<>();
+  private final Informer<CSINode> csiNodeInformer;
+  /**
+   * Capacity in use per driver and topology segment (the zone; "" without topology), in bytes:
+   * pre-existing volumes plus PVs of the driver.
+   */
+  private final TreeMap<String, TreeMap<String, BigDecimal>> used = new TreeMap<>();
+  private final StorageCapacityPublisher capacityPublisher;
   private final TreeSet<String> inFlight = new TreeSet<>();
   private WorkQueue<String> claimQueue;
   private WorkQueue<String> volumeQueue;
@@ -93,13 +101,23 @@ public final class ExternalProvisioner implements Controller {
     this.volumeInformer = new Informer<>(ctx.api(), PersistentVolume.class, NAME);
     this.classInformer = new Informer<>(ctx.api(), StorageClass.class, NAME);
     this.nodeInformer = new Informer<>(ctx.api(), Node.class, NAME);
+    this.csiNodeInformer = new Informer<>(ctx.api(), CSINode.class, NAME);
     for (CsiDriverProfile d : ctx.csiDrivers()) {
-      BigDecimal sum = BigDecimal.ZERO;
+      TreeMap<String, BigDecimal> bySegment = new TreeMap<>();
       for (CsiDriverProfile.ExistingVolume v : d.volumes()) {
-        sum = sum.add(v.capacity() == null ? BigDecimal.ZERO : v.capacity().value());
+        String segment = d.topologyKey() == null || v.zone() == null ? "" : v.zone();
+        bySegment.merge(segment, v.capacity() == null ? BigDecimal.ZERO : v.capacity().value(), BigDecimal::add);
       }
-      used.put(d.name(), sum);
+      used.put(d.name(), bySegment);
     }
+    this.capacityPublisher = new StorageCapacityPublisher(ctx, client, classInformer, nodeInformer, csiNodeInformer,
+        this::usedIn);
+  }
+
+  /** Bytes in use by a driver's volumes in one topology segment ("" without topology). */
+  private BigDecimal usedIn(String driver, String segment) {
+    TreeMap<String, BigDecimal> bySegment = used.get(driver);
+    return bySegment == null ? BigDecimal.ZERO : bySegment.getOrDefault(segment, BigDecimal.ZERO);
   }
 
   public ExternalProvisioner start() {
@@ -118,8 +136,12 @@ public final class ExternalProvisioner implements Controller {
       @Override public void onUpdate(PersistentVolume o, PersistentVolume v) { volumeQueue.add(v.metadata().name()); }
       @Override public void onDelete(PersistentVolume v) { account(v, -1); }
     });
+    if (capacityPublisher.enabled()) {
+      capacityPublisher.start();
+    }
     classInformer.start();
     nodeInformer.start();
+    csiNodeInformer.start();
     volumeInformer.start();
     claimInformer.start();
     return this;
@@ -127,11 +149,28 @@ public final class ExternalProvisioner implements Controller {
 
   private void account(PersistentVolume v, int sign) {
     if (v.spec().source() instanceof CSIPersistentVolumeSource csi && used.containsKey(csi.driver())) {
+      CsiDriverProfile driver = ctx.csiDriver(csi.driver()).orElseThrow();
       BigDecimal size = PvHelpers.storageOf(v);
-      used.put(csi.driver(), used.get(csi.driver()).add(sign > 0 ? size : size.negate()));
+      used.get(csi.driver()).merge(segmentOf(driver, v), sign > 0 ? size : size.negate(), BigDecimal::add);
+      capacityPublisher.driverChanged(csi.driver());
     } else {
       // not a volume of a driver of this cluster
     }
+  }
+
+  /** The topology segment of a driver's PV: the value of its node affinity for the driver's key ("" without). */
+  static String segmentOf(CsiDriverProfile driver, PersistentVolume v) {
+    if (driver.topologyKey() == null || v.spec().nodeAffinity() == null || v.spec().nodeAffinity().required() == null) {
+      return "";
+    }
+    for (NodeSelectorTerm t : v.spec().nodeAffinity().required().nodeSelectorTerms()) {
+      for (NodeSelectorRequirement r : t.matchExpressions()) {
+        if (r.key().equals(driver.topologyKey()) && r.operator() == NodeSelectorOperator.IN && !r.values().isEmpty()) {
+          return r.values().get(0);
+        }
+      }
+    }
+    return "";
   }
 
   // ------------------------------------------------------------------ provisioning
@@ -169,6 +208,8 @@ public final class ExternalProvisioner implements Controller {
     String zone;
     try {
       zone = topology(driver.get(), cls.get(), selectedNode);
+    } catch (NoChange e) {
+      return failed(claim, cls.get(), e.getMessage(), false);
     } catch (IllegalStateException e) {
       return failed(claim, cls.get(), e.getMessage());
     }
@@ -196,20 +237,24 @@ public final class ExternalProvisioner implements Controller {
     if (selectedNode != null) {
       Node node = nodeInformer.get("", selectedNode).orElseThrow(() -> new IllegalStateException(
           "failed to get target node: node \"" + selectedNode + "\" not found"));
-      if (!driver.runsOn(selectedNode)) {
-        throw new IllegalStateException("error generating accessibility requirements: driver " + driver.name()
-            + " is not installed on node " + selectedNode + " (not in its CSINode)");
-      }
       if (driver.topologyKey() == null) {
-        return null;
+        return null; // no topology: the requirements are not generated, any node will do
+      }
+      if (!driver.runsOn(selectedNode)) {
+        // GenerateAccessibilityRequirements: the selected node's CSINode has no topology keys of the
+        // driver; csi-provisioner returns ProvisioningNoChange, so the selected node stays.
+        throw new NoChange("error generating accessibility requirements: no topology key found for node "
+            + selectedNode);
       }
       String value = node.metadata().labels().get(driver.topologyKey());
-      if (value == null || (!driver.zones().isEmpty() && !driver.zones().contains(value))) {
-        throw new IllegalStateException("error generating accessibility requirements: selected node \"" + selectedNode
-            + "\" has topology " + driver.topologyKey() + "=" + value + ", which driver " + driver.name()
-            + " does not serve");
+      if (value == null) {
+        StringBuilder labels = new StringBuilder("map[");
+        new TreeMap<>(node.metadata().labels()).forEach((k, v) -> labels.append(labels.length() > 4 ? " " : "")
+            .append(k).append(':').append(v));
+        throw new NoChange("error generating accessibility requirements: topology labels from selected node "
+            + labels + "] does not match topology keys from CSINode [" + driver.topologyKey() + "]");
       }
-      return value;
+      return value; // a zone the driver does not serve fails in CreateVolume (ResourceExhausted)
     }
     if (driver.topologyKey() == null) {
       return null;
@@ -267,9 +312,15 @@ public final class ExternalProvisioner implements Controller {
       return failed(now.get(), cls, "rpc error: code = InvalidArgument desc = driver " + driver.name()
           + " does not support volume mode " + claim.spec().volumeMode().wire());
     }
+    if (zone != null && !driver.zones().isEmpty() && !driver.zones().contains(zone)) {
+      // The driver honours the selected node's topology (as with --strict-topology) and cannot
+      // provision there: ResourceExhausted, which with a selected node asks for rescheduling.
+      return failed(now.get(), cls, "rpc error: code = ResourceExhausted desc = driver " + driver.name()
+          + " cannot provision in topology " + driver.topologyKey() + "=" + zone);
+    }
     Quantity size = roundUp(claim.spec().resources().requests().get("storage"), driver.allocationUnit());
     if (driver.capacity() != null) {
-      BigDecimal available = driver.capacity().value().subtract(used.get(driver.name()));
+      BigDecimal available = driver.capacity().value().subtract(usedIn(driver.name(), zone == null ? "" : zone));
       if (size.value().compareTo(available) > 0) {
         return failed(now.get(), cls, "rpc error: code = ResourceExhausted desc = insufficient capacity: requested "
             + size + ", available " + Quantity.of(available.max(BigDecimal.ZERO), Quantity.Format.BINARY_SI));
@@ -320,13 +371,29 @@ public final class ExternalProvisioner implements Controller {
     return rounded.compareTo(request.value()) == 0 ? request : Quantity.of(rounded, unit.format());
   }
 
+  /** A failure csi-provisioner reports as {@code ProvisioningNoChange}: retried, the selected node kept. */
+  private static final class NoChange extends IllegalStateException {
+    NoChange(String message) {
+      super(message);
+    }
+  }
+
   /** ProvisioningFailed; with a selected node the node is given back to the scheduler (no requeue). */
   private SyncResult failed(PersistentVolumeClaim claim, StorageClass cls, String error) {
+    return failed(claim, cls, error, true);
+  }
+
+  /**
+   * ProvisioningFailed; with {@code reschedule} ({@code ProvisioningReschedule}) and a selected
+   * node the node is given back to the scheduler (no requeue), else the claim is retried with
+   * back-off.
+   */
+  private SyncResult failed(PersistentVolumeClaim claim, StorageClass cls, String error, boolean reschedule) {
     client.trace("Provisioned", ObjectKey.of(claim).ref(), "provisioning for claim " + PvHelpers.claimToClaimKey(claim)
         + " failed: " + error, "claim", PvHelpers.claimToClaimKey(claim), "outcome", "failed");
     recorder.warning(claim, "ProvisioningFailed", "failed to provision volume with StorageClass \""
         + cls.metadata().name() + "\": " + error);
-    if (PvHelpers.hasAnnotation(claim, ANN_SELECTED_NODE)) {
+    if (reschedule && PvHelpers.hasAnnotation(claim, ANN_SELECTED_NODE)) {
       // ProvisioningReschedule: the scheduler must pick a node again.
       try {
         client.update(Records.withMetadata(claim, PvHelpers.withoutAnnotation(claim.metadata(), ANN_SELECTED_NODE)));
@@ -422,6 +489,8 @@ public final class ExternalProvisioner implements Controller {
     volumeInformer.pause();
     classInformer.pause();
     nodeInformer.pause();
+    csiNodeInformer.pause();
+    capacityPublisher.pause();
   }
 
   @Override
@@ -432,6 +501,7 @@ public final class ExternalProvisioner implements Controller {
     paused = false;
     classInformer.resume();
     nodeInformer.resume();
+    csiNodeInformer.resume();
     volumeInformer.resume();
     claimInformer.resume();
     for (PersistentVolumeClaim c : claimInformer.list()) {
@@ -440,6 +510,7 @@ public final class ExternalProvisioner implements Controller {
     for (PersistentVolume v : volumeInformer.list()) {
       volumeQueue.add(v.metadata().name());
     }
+    capacityPublisher.resume();
   }
 
   @Override

@@ -312,7 +312,10 @@ class PersistentVolumeControllerTest {
               assertThat(c.pv(pvName).spec().nodeAffinity().required().nodeSelectorTerms().get(0).matchExpressions()
                   .get(0).values()).containsExactly("zone-b");
             }),
-        new Case("5-5 - selected node outside the driver's zones: ProvisioningFailed, selected-node removed", Map.of(),
+        // csi-provisioner: GenerateAccessibilityRequirements fails with ProvisioningNoChange, so the
+        // selected node stays (no reschedule) and the claim is retried with back-off.
+        new Case("5-5 - selected node whose CSINode lacks the driver: ProvisioningFailed, retried, selected-node kept",
+            Map.of(),
             sc("wait", PvTestCluster.DRIVER, "WaitForFirstConsumer", "Delete", "") + pvc("claim-1", "1Gi", RWO, "wait"),
             c -> {
               c.run(Duration.ofSeconds(2));
@@ -320,10 +323,11 @@ class PersistentVolumeControllerTest {
               c.run(SETTLE);
             }, c -> {
               pending(c, "claim-1");
-              assertThat(c.pvc("claim-1").metadata().annotations()).doesNotContainKey(PvHelpers.ANN_SELECTED_NODE);
+              assertThat(c.pvc("claim-1").metadata().annotations()).containsEntry(PvHelpers.ANN_SELECTED_NODE, "node-3");
+              assertThat(c.eventCount("PersistentVolumeClaim", "claim-1", "ProvisioningFailed")).isGreaterThan(1);
               assertThat(c.events("PersistentVolumeClaim", "claim-1")).anyMatch(e -> e.startsWith(
                   "ProvisioningFailed: failed to provision volume with StorageClass \"wait\": error generating "
-                      + "accessibility requirements: driver disk.csi.test is not installed on node node-3"));
+                      + "accessibility requirements: no topology key found for node node-3"));
             }),
         new Case("5-6 - over the driver's capacity: ProvisioningFailed, retried with back-off", Map.of(),
             sc("fast", PvTestCluster.DRIVER, "Immediate", "Delete", "") + pvc("claim-1", "20Gi", RWO, "fast"),
