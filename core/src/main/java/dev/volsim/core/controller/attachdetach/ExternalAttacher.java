@@ -1,0 +1,169 @@
+package dev.volsim.core.controller.attachdetach;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableMap;
+import dev.volsim.core.api.ApiClient;
+import dev.volsim.core.api.ApiException;
+import dev.volsim.core.api.Informer;
+import dev.volsim.core.cluster.ClusterContext;
+import dev.volsim.core.cluster.OperationFaults;
+import dev.volsim.core.controller.Controller;
+import dev.volsim.model.Records;
+import dev.volsim.model.storage.VolumeAttachment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The CSI external-attacher sidecars of the cluster's drivers (kubernetes-csi/external-attacher):
+ * for a VolumeAttachment of an installed driver it adds its finalizer
+ * ({@code external-attacher/<driver with non-alphanumerics as dashes>}), runs
+ * ControllerPublishVolume (the {@code attach} latency) and sets {@code status.attached}, or
+ * {@code status.attachError} on an injected failure and retries (1 s doubling to 5 min, the
+ * sidecar's {@code --retry-interval-start/max}); for a deleted one it runs
+ * ControllerUnpublishVolume and removes the finalizer, or sets {@code status.detachError}.
+ */
+public final class ExternalAttacher implements Controller {
+  public static final String NAME = "external-attacher";
+  private static final long RETRY_START_MICROS = Duration.ofSeconds(1).toNanos() / 1000;
+  private static final long RETRY_MAX_MICROS = Duration.ofMinutes(5).toNanos() / 1000;
+
+  private final ClusterContext ctx;
+  private final ApiClient client;
+  private final Informer<VolumeAttachment> informer;
+  private final Set<String> inFlight = new HashSet<>();
+  private final Map<String, Long> backoff = new HashMap<>();
+  private boolean paused;
+
+  public ExternalAttacher(ClusterContext ctx) {
+    this.ctx = requireNonNull(ctx, "ctx is null");
+    this.client = ctx.api().client(NAME);
+    this.informer = new Informer<>(ctx.api(), VolumeAttachment.class, NAME);
+  }
+
+  public void start() {
+    informer.addHandler(new Informer.Handler<>() {
+      @Override
+      public void onAdd(VolumeAttachment va) {
+        process(va.metadata().name());
+      }
+
+      @Override
+      public void onUpdate(VolumeAttachment o, VolumeAttachment va) {
+        process(va.metadata().name());
+      }
+    });
+    informer.start();
+  }
+
+  static String finalizer(String driver) {
+    return "external-attacher/" + driver.replaceAll("[^a-zA-Z0-9-]", "-");
+  }
+
+  private void process(String name) {
+    if (paused || inFlight.contains(name)) {
+      return;
+    }
+    Optional<VolumeAttachment> cur = ctx.api().get(VolumeAttachment.class, "", name);
+    if (cur.isEmpty() || ctx.csiDriver(cur.get().spec().attacher()).isEmpty()) {
+      return; // no sidecar runs for a driver the cluster does not have
+    }
+    VolumeAttachment va = cur.get();
+    String fin = finalizer(va.spec().attacher());
+    boolean deleting = va.metadata().deletionTimestamp() != null;
+    if (deleting && !va.metadata().hasFinalizer(fin)) {
+      return;
+    }
+    if (!deleting && va.status().attached()) {
+      return;
+    }
+    if (!deleting && !va.metadata().hasFinalizer(fin)) {
+      List<String> fins = new ArrayList<>(va.metadata().finalizers());
+      fins.add(fin);
+      try {
+        va = client.update(Records.withMetadata(va, va.metadata().toBuilder().finalizers(fins).build()));
+      } catch (ApiException e) {
+        return; // the update's watch event brings it back
+      }
+    }
+    inFlight.add(name);
+    String op = deleting ? "detach" : "attach";
+    long latency = ctx.latencyMicros(op, NAME);
+    ctx.engine().scheduleAfterMicros(latency, NAME, op, () -> finish(name, deleting));
+  }
+
+  private void finish(String name, boolean detach) {
+    inFlight.remove(name);
+    Optional<VolumeAttachment> cur = ctx.api().get(VolumeAttachment.class, "", name);
+    if (cur.isEmpty()) {
+      return;
+    }
+    VolumeAttachment va = cur.get();
+    boolean deleting = va.metadata().deletionTimestamp() != null;
+    if (deleting != detach) {
+      process(name); // it changed while the RPC ran
+      return;
+    }
+    Map<String, String> facts = ImmutableMap.of("volume", String.valueOf(va.spec().source().persistentVolumeName()),
+        "node", String.valueOf(va.spec().nodeName()));
+    Optional<OperationFaults.Injected> fault = ctx.faults().take(detach ? "detach" : "attach", facts);
+    VolumeAttachment.Status s = va.status();
+    try {
+      if (fault.isPresent()) {
+        VolumeAttachment.VolumeError err = new VolumeAttachment.VolumeError(ctx.engine().wallTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+            fault.get().message(), null);
+        client.updateStatus(new VolumeAttachment(va.metadata(), va.spec(), detach
+            ? new VolumeAttachment.Status(s.attached(), s.attachmentMetadata(), s.attachError(), err)
+            : new VolumeAttachment.Status(false, s.attachmentMetadata(), err, s.detachError())));
+        long delay = Math.min(RETRY_MAX_MICROS, backoff.getOrDefault(name, RETRY_START_MICROS / 2) * 2);
+        backoff.put(name, delay);
+        ctx.engine().scheduleAfterMicros(delay, NAME, "retry", () -> process(name));
+      } else if (detach) {
+        backoff.remove(name);
+        List<String> fins = new ArrayList<>(va.metadata().finalizers());
+        fins.remove(finalizer(va.spec().attacher()));
+        client.update(Records.withMetadata(va, va.metadata().toBuilder().finalizers(fins).build()));
+      } else {
+        backoff.remove(name);
+        client.updateStatus(new VolumeAttachment(va.metadata(), va.spec(),
+            new VolumeAttachment.Status(true, s.attachmentMetadata(), null, s.detachError())));
+      }
+    } catch (ApiException e) {
+      ctx.engine().scheduleAfterMicros(RETRY_START_MICROS, NAME, "retry", () -> process(name));
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void pause() {
+    paused = true;
+    informer.pause();
+  }
+
+  @Override
+  public void resume() {
+    if (!paused) {
+      return;
+    }
+    paused = false;
+    informer.resume();
+    for (VolumeAttachment va : informer.list()) {
+      process(va.metadata().name());
+    }
+  }
+
+  @Override
+  public boolean isPaused() {
+    return paused;
+  }
+}
