@@ -44,7 +44,10 @@ public final class EventRecorder {
     record(object, Event.TYPE_WARNING, reason, message);
   }
 
-  /** Records an event about {@code object}. */
+  /**
+   * Records an event about {@code object} through the source's correlator: counted on an
+   * existing Event, combined with similar ones, or dropped by the spam filter, as client-go does.
+   */
   public void record(KubeObject object, String type, String reason, String message) {
     ApiServer api = client.server();
     KindInfo<?> info = Kinds.of(object);
@@ -52,29 +55,38 @@ public final class EventRecorder {
         ? object.metadata().namespace() : "default";
     ObjectReference involved = new ObjectReference(object.kind(), info.namespaced() ? object.metadata().namespace() : null,
         object.metadata().name(), object.metadata().uid(), object.apiVersion(), object.metadata().resourceVersion(), null);
-    String identity = String.join("\u0000", client.component(), host == null ? "" : host, object.kind(),
-        namespace, String.valueOf(object.metadata().name()), String.valueOf(object.metadata().uid()),
-        type, reason, message);
+    String source = client.component() + "\u0000" + (host == null ? "" : host);
+    String spamKey = String.join("\u0000", source, object.kind(), namespace,
+        String.valueOf(object.metadata().name()), String.valueOf(object.metadata().uid()), object.apiVersion());
+    String aggregateKey = String.join("\u0000", spamKey, type, reason);
+    String eventKey = String.join("\u0000", aggregateKey, message);
     Instant now = api.nowSeconds();
-    ObjectKey existingKey = api.eventIndex().find(identity);
-    Optional<KubeObject> existing = existingKey == null ? Optional.empty() : api.get(existingKey);
+    EventCorrelator.Decision d = api.eventIndex().correlator(source)
+        .correlate(eventKey, aggregateKey, spamKey, message, now, api.engine().nowMicros());
+    if (d.skip()) {
+      return;
+    }
     ObjectKey objectKey = ObjectKey.of(object);
     api.engine().trace().record(client.component(), "Event", objectKey.ref(),
-        type + " " + reason + " " + objectKey.ref() + ": " + message,
+        type + " " + reason + " " + objectKey.ref() + ": " + d.message(),
         TraceEntry.attrs("reason", reason, "eventType", type, "node", host,
             roleOf(object.kind()), object.metadata().name()));
     try {
+      Optional<KubeObject> existing = d.existingName() == null ? Optional.empty()
+          : api.get(ObjectKey.namespaced("Event", namespace, d.existingName()));
       if (existing.isPresent()) {
         Event e = (Event) existing.get();
-        client.update(e.seenAgain(now));
+        client.update(new Event(e.metadata(), e.involvedObject(), e.reason(), d.message(), e.source(),
+            e.firstTimestamp(), now, d.count(), e.type(), e.eventTime(), e.action(), e.related(),
+            e.reportingComponent(), e.reportingInstance()));
         return;
       }
       String name = uniqueName(api, namespace, object.metadata().name(), now);
-      Event e = new Event(ObjectMeta.named(namespace, name), involved, reason, message,
-          new EventSource(client.component(), host), now, now, 1, type, null, null, null,
+      Event e = new Event(ObjectMeta.named(namespace, name), involved, reason, d.message(),
+          new EventSource(client.component(), host), d.firstTimestamp(), now, d.count(), type, null, null, null,
           client.component(), host);
       Event created = client.create(e);
-      api.eventIndex().put(identity, ObjectKey.of(created));
+      api.eventIndex().correlator(source).created(d.cacheKey(), created.metadata().name());
     } catch (ApiException ex) {
       // Events are best effort, as in Kubernetes: a refused event is dropped.
     }

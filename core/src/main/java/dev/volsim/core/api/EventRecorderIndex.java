@@ -4,21 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Which Event object already records a given (source, object, type, reason, message), so that a
- * repeated event increments its count as the real recorder's correlator does. Lookup only.
+ * The event correlators of the cluster's event sources, one per (component, host), shared by all
+ * recorders of a source as a component's one broadcaster is. Lookup only.
  */
 final class EventRecorderIndex {
-  private final Map<String, ObjectKey> byIdentity = new HashMap<>();
+  private final Map<String, EventCorrelator> correlators = new HashMap<>();
 
-  ObjectKey find(String identity) {
-    return byIdentity.get(identity);
-  }
-
-  void put(String identity, ObjectKey key) {
-    byIdentity.put(identity, key);
-  }
-
-  void forget(String identity) {
-    byIdentity.remove(identity);
+  /** The correlator of one event source (component and host). */
+  EventCorrelator correlator(String source) {
+    return correlators.computeIfAbsent(source, s -> new EventCorrelator());
   }
 }
