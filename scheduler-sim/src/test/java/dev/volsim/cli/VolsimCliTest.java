@@ -292,11 +292,44 @@ class VolsimCliTest {
   // ------------------------------------------------------------ demo
 
   @Test
-  void demoPrintsTheHelpAndSaysItComesWithTheEngine() {
-    CliRun run = CliRun.of("demo");
-    assertThat(run.code()).isZero();
-    assertThat(run.out()).contains("Usage: volsim");
-    assertThat(run.outLines()).last().isEqualTo(DemoCommand.NOT_YET);
-    assertThat(run.err()).isEmpty();
+  void demoReplaysTheDemoStoriesFromVolsimsHome() {
+    String before = System.getProperty("volsim.home");
+    // Tests run in the module folder; the stories are in the repository's examples/.
+    System.setProperty("volsim.home", java.nio.file.Path.of("..").toAbsolutePath().normalize().toString());
+    try {
+      CliRun run = CliRun.of("demo");
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(run.out()).contains("== where-a-volume-lives: ")
+          .contains("default-scheduler  Successfully assigned default/web to node-1")
+          .contains("PASS step");
+      assertThat(run.outLines()).filteredOn(l -> l.startsWith("FAIL")).isEmpty();
+      assertThat(run.outLines()).last().isEqualTo(DemoCommand.NODE_SIDE_LATER);
+      assertThat(run.err()).isEmpty();
+    } finally {
+      if (before == null) {
+        System.clearProperty("volsim.home");
+      } else {
+        System.setProperty("volsim.home", before);
+      }
+    }
+  }
+
+  @Test
+  void demoWithoutItsStoriesPrintsTheHelpAndSaysWhere() {
+    String before = System.getProperty("volsim.home");
+    System.setProperty("volsim.home", "/nonexistent-volsim-home");
+    try {
+      CliRun run = CliRun.of("demo");
+      // The module folder has no examples/ of its own, so nothing is found.
+      assertThat(run.code()).isZero();
+      assertThat(run.out()).contains("Usage: volsim");
+      assertThat(run.outLines()).last().isEqualTo(DemoCommand.NOT_FOUND);
+    } finally {
+      if (before == null) {
+        System.clearProperty("volsim.home");
+      } else {
+        System.setProperty("volsim.home", before);
+      }
+    }
   }
 }
