@@ -1,0 +1,180 @@
+package dev.volsim.core.kubelet;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.volsim.core.api.ApiClient;
+import dev.volsim.core.api.EventRecorder;
+import dev.volsim.core.api.Informer;
+import dev.volsim.core.cluster.ClusterContext;
+import dev.volsim.core.controller.Controller;
+import dev.volsim.core.volume.StaticNodeContext;
+import dev.volsim.core.world.NodeDisk;
+import dev.volsim.model.core.Pod;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The kubelet of one node (pkg/kubelet): watches the Pods bound to its node and runs a pod worker
+ * for each, with the volume manager mounting their volumes before any container starts and tearing
+ * them down before it confirms a deletion. Writes and traces as component {@code kubelet} with
+ * attribute {@code node}.
+ */
+public final class Kubelet implements Controller {
+  public static final String NAME = "kubelet";
+
+  final ClusterContext ctx;
+  final String nodeName;
+  final ApiClient client;
+  final EventRecorder recorder;
+  final VolumeManager volumeManager;
+  final Set<String> images = new HashSet<>();
+  private final Informer<Pod> pods;
+  private final TreeMap<String, PodWorker> workers = new TreeMap<>();
+  private final Map<String, Integer> exitCodes = new HashMap<>();
+  private boolean paused;
+
+  public Kubelet(ClusterContext ctx, String nodeName, NodeDisk disk) {
+    this(ctx, nodeName, new StaticNodeContext(disk, nodeName, List.of(), List.of()), VolumeSetUps.defaults());
+  }
+
+  /** A kubelet whose volume plugins see {@code node} and are found by {@code plugins}. */
+  public Kubelet(ClusterContext ctx, String nodeName, StaticNodeContext node, VolumeSetUps plugins) {
+    this.ctx = requireNonNull(ctx, "ctx is null");
+    this.nodeName = requireNonNull(nodeName, "nodeName is null");
+    this.client = ctx.api().client(NAME);
+    this.recorder = new EventRecorder(client, nodeName);
+    this.pods = new Informer<>(ctx.api(), Pod.class, NAME);
+    this.volumeManager = new VolumeManager(ctx, client, recorder, nodeName, node, plugins, this::activePods,
+        this::keepInDesiredState);
+    pods.addHandler(new Informer.Handler<>() {
+      @Override public void onAdd(Pod pod) {
+        podChanged(pod);
+      }
+
+      @Override public void onUpdate(Pod oldPod, Pod newPod) {
+        podChanged(newPod);
+      }
+
+      @Override public void onDelete(Pod pod) {
+        podDeleted(pod);
+      }
+    });
+  }
+
+  /** Starts watching Pods and the volume manager's loops. */
+  public void start() {
+    volumeManager.start();
+    pods.start();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  public String nodeName() {
+    return nodeName;
+  }
+
+  @Override
+  public void pause() {
+    paused = true;
+    pods.pause();
+  }
+
+  @Override
+  public void resume() {
+    paused = false;
+    pods.resume();
+  }
+
+  @Override
+  public boolean isPaused() {
+    return paused;
+  }
+
+  /** Makes the container {@code name} of Pod {@code namespace/pod} exit with {@code code} when it runs. */
+  public void setExitCode(String namespace, String pod, String container, int code) {
+    exitCodes.put(namespace + "/" + pod + "/" + container, code);
+  }
+
+  int exitCodeFor(String podKey, String container) {
+    return exitCodes.getOrDefault(podKey + "/" + container, 0);
+  }
+
+  /** A running container of a Pod: its root file system and mount namespace. */
+  public Optional<RunningContainer> container(String namespace, String pod, String container) {
+    PodWorker w = workers.get(namespace + "/" + pod);
+    return w == null ? Optional.empty() : Optional.ofNullable(w.running.get(container));
+  }
+
+  /** {@code GetVolumesInUse}, sorted. */
+  public List<String> volumesInUse() {
+    return volumeManager.volumesInUse();
+  }
+
+  private void podChanged(Pod pod) {
+    if (paused || pod.spec() == null || !nodeName.equals(pod.spec().nodeName())) {
+      return;
+    }
+    String key = pod.metadata().namespace() + "/" + pod.metadata().name();
+    PodWorker w = workers.get(key);
+    if (w != null && !w.uid.equals(pod.metadata().uid())) {
+      return; // the old Pod of that name is still being torn down
+    }
+    if (w == null) {
+      if (pod.metadata().deletionTimestamp() != null) {
+        return;
+      }
+      w = new PodWorker(this, pod);
+      workers.put(key, w);
+      w.syncPod();
+    } else {
+      w.pod = pod;
+    }
+    if (pod.metadata().deletionTimestamp() != null) {
+      w.terminate();
+    }
+    volumeManager.wake();
+  }
+
+  private void podDeleted(Pod pod) {
+    String key = pod.metadata().namespace() + "/" + pod.metadata().name();
+    PodWorker w = workers.get(key);
+    if (w != null && w.uid.equals(pod.metadata().uid())) {
+      w.terminate();
+    }
+    volumeManager.wake();
+  }
+
+  void forget(PodWorker w) {
+    workers.remove(w.key, w);
+    volumeManager.wake();
+  }
+
+  private Iterable<Pod> activePods() {
+    List<Pod> out = new ArrayList<>();
+    for (PodWorker w : workers.values()) {
+      if (!w.terminating) {
+        out.add(w.pod);
+      }
+    }
+    return out;
+  }
+
+  /** A Pod stays in the desired state while it should run or any container may still run. */
+  private boolean keepInDesiredState(String uid) {
+    for (PodWorker w : workers.values()) {
+      if (w.uid.equals(uid)) {
+        return !w.terminating || !w.containersStopped;
+      }
+    }
+    return false;
+  }
+}

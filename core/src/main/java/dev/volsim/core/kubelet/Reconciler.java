@@ -1,0 +1,263 @@
+package dev.volsim.core.kubelet;
+
+import dev.volsim.core.api.ApiClient;
+import dev.volsim.core.api.EventRecorder;
+import dev.volsim.core.cluster.ClusterContext;
+import dev.volsim.core.cluster.OperationFaults;
+import dev.volsim.core.kubelet.ActualStateOfWorld.AttachedVolume;
+import dev.volsim.core.kubelet.ActualStateOfWorld.MountedVolume;
+import dev.volsim.core.kubelet.DesiredStateOfWorld.PodToMount;
+import dev.volsim.core.kubelet.DesiredStateOfWorld.VolumeToMount;
+import dev.volsim.core.volume.StaticNodeContext;
+import dev.volsim.core.volume.VolumeSetUpException;
+import dev.volsim.core.world.MountSource;
+import dev.volsim.model.core.Node;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Upstream's kubelet volume reconciler (reconciler/reconciler_common.go): each pass unmounts what is
+ * no longer desired ({@code unmountVolumes}), then verifies attachment and mounts
+ * ({@code mountOrAttachVolumes}), then unmounts devices no Pod uses ({@code unmountDetachDevices}).
+ * Operations take their latency, at most one per volume at a time, with exponential backoff on
+ * failure; only a finished operation changes the actual state.
+ */
+final class Reconciler {
+  private final ClusterContext ctx;
+  private final ApiClient client;
+  private final EventRecorder recorder;
+  private final String nodeName;
+  private final StaticNodeContext node;
+  private final DesiredStateOfWorld dsw;
+  private final ActualStateOfWorld asw;
+  private final Runnable changed;
+  private final Set<String> pendingOperations = new HashSet<>();
+  private final ExponentialBackoff backoff = new ExponentialBackoff();
+
+  Reconciler(ClusterContext ctx, ApiClient client, EventRecorder recorder, String nodeName, StaticNodeContext node,
+      DesiredStateOfWorld dsw, ActualStateOfWorld asw, Runnable changed) {
+    this.ctx = ctx;
+    this.client = client;
+    this.recorder = recorder;
+    this.nodeName = nodeName;
+    this.node = node;
+    this.dsw = dsw;
+    this.asw = asw;
+    this.changed = changed;
+  }
+
+  /** One pass; returns whether there is still work. */
+  boolean reconcile() {
+    unmountVolumes();
+    mountOrAttachVolumes();
+    unmountDetachDevices();
+    return hasWork();
+  }
+
+  boolean hasWork() {
+    if (!pendingOperations.isEmpty()) {
+      return true;
+    }
+    for (VolumeToMount v : dsw.volumes.values()) {
+      for (String uid : v.pods.keySet()) {
+        if (!asw.isMounted(v.volumeName, uid)) {
+          return true;
+        }
+      }
+    }
+    for (AttachedVolume a : asw.volumes.values()) {
+      VolumeToMount v = dsw.volumes.get(a.volumeName);
+      if (v == null) {
+        return true;
+      }
+      for (String uid : a.mountedPods.keySet()) {
+        if (!v.pods.containsKey(uid)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void unmountVolumes() {
+    for (AttachedVolume a : asw.volumes.values()) {
+      VolumeToMount desired = dsw.volumes.get(a.volumeName);
+      for (MountedVolume m : List.copyOf(a.mountedPods.values())) {
+        if (desired != null && desired.pods.containsKey(m.podUid())) {
+          continue;
+        }
+        if (pendingOperations.contains(a.volumeName) || !backoff.safeToRetry(a.volumeName + "/" + m.podUid(), now())) {
+          continue;
+        }
+        run(a.volumeName, "tearDown", m.podKey(), () -> {
+          fault("tearDown", m.podKey(), a.volumeName);
+          m.setUp().tearDown(node);
+          a.mountedPods.remove(m.podUid());
+          client.trace("TearDown", m.podKey(), "UnmountVolume.TearDown succeeded for volume \"" + m.outerVolumeSpecName()
+              + "\" (UniqueName: \"" + a.volumeName + "\") pod " + m.podKey(), "node", nodeName,
+              "volume", m.outerVolumeSpecName(), "uniqueName", a.volumeName);
+        }, e -> { }, a.volumeName + "/" + m.podUid());
+      }
+    }
+  }
+
+  private void mountOrAttachVolumes() {
+    for (VolumeToMount v : dsw.volumes.values()) {
+      if (pendingOperations.contains(v.volumeName)) {
+        continue;
+      }
+      for (PodToMount p : v.pods.values()) {
+        String uid = p.pod().metadata().uid();
+        if (!asw.isAttached(v.volumeName)) {
+          if (v.attachable && !v.reportedInUse) {
+            continue; // waits for the node status update to list it in volumesInUse
+          }
+          if (!backoff.safeToRetry(v.volumeName, now())) {
+            break;
+          }
+          verifyControllerAttachedVolume(v, p);
+          if (!asw.isAttached(v.volumeName)) {
+            break;
+          }
+        }
+        if (!asw.isMounted(v.volumeName, uid)) {
+          if (backoff.safeToRetry(v.volumeName + "/" + uid, now())) {
+            mountVolume(v, p);
+          }
+          break; // one operation per volume
+        }
+      }
+    }
+  }
+
+  /** {@code VerifyControllerAttachedVolume}: no latency, a read of the node's status; no events. */
+  private void verifyControllerAttachedVolume(VolumeToMount v, PodToMount p) {
+    if (!v.attachable) {
+      asw.markVolumeAsAttached(v.volumeName, p.setUp());
+      return;
+    }
+    Optional<Node> n = client.server().get(Node.class, "", nodeName);
+    boolean attached = n.isPresent() && n.get().status() != null
+        && n.get().status().volumesAttached().stream().anyMatch(a -> a.name().equals(v.volumeName));
+    if (attached) {
+      backoff.succeeded(v.volumeName);
+      asw.markVolumeAsAttached(v.volumeName, p.setUp());
+      changed.run();
+    } else {
+      // "Volume not attached according to node status"
+      backoff.failed(v.volumeName, now());
+    }
+  }
+
+  private void mountVolume(VolumeToMount v, PodToMount p) {
+    AttachedVolume a = asw.volumes.get(v.volumeName);
+    String podKey = podKey(p);
+    String uid = p.pod().metadata().uid();
+    boolean needDevice = v.deviceMountable && !a.deviceMounted;
+    String backoffKey = v.volumeName + "/" + uid;
+    if (needDevice) {
+      run(v.volumeName, "mountDevice", podKey, () -> {
+        try {
+          fault("mountDevice", podKey, v.volumeName);
+          p.setUp().mountDevice(node);
+        } catch (VolumeSetUpException e) {
+          throw new VolumeSetUpException("MountVolume.MountDevice failed for volume \"" + p.specName() + "\" : "
+              + e.getMessage());
+        }
+        a.deviceMounted = true;
+        client.trace("MountDevice", podKey, "MountVolume.MountDevice succeeded for volume \"" + p.specName()
+            + "\" (UniqueName: \"" + v.volumeName + "\")", "node", nodeName, "volume", p.specName(),
+            "uniqueName", v.volumeName);
+      }, e -> recorder.warning(p.pod(), "FailedMount", e), backoffKey);
+      return;
+    }
+    run(v.volumeName, "setUp", podKey, () -> {
+      MountSource source;
+      try {
+        fault("setUp", podKey, v.volumeName);
+        source = p.setUp().setUp(node);
+      } catch (VolumeSetUpException e) {
+        throw new VolumeSetUpException(e.eventMessage(p.specName()));
+      }
+      a.mountedPods.put(uid, new MountedVolume(uid, podKey, p.outerVolumeSpecName(), p.setUp(), source));
+      client.trace("SetUp", podKey, "MountVolume.SetUp succeeded for volume \"" + p.specName()
+          + "\" (UniqueName: \"" + v.volumeName + "\") pod " + podKey, "node", nodeName,
+          "volume", p.outerVolumeSpecName(), "uniqueName", v.volumeName);
+    }, e -> recorder.warning(p.pod(), "FailedMount", e), backoffKey);
+  }
+
+  private void unmountDetachDevices() {
+    for (AttachedVolume a : List.copyOf(asw.volumes.values())) {
+      if (!a.mountedPods.isEmpty() || dsw.volumes.containsKey(a.volumeName)
+          || pendingOperations.contains(a.volumeName)) {
+        continue;
+      }
+      if (a.deviceMounted) {
+        if (!backoff.safeToRetry(a.volumeName, now())) {
+          continue;
+        }
+        run(a.volumeName, "unmountDevice", "", () -> {
+          fault("unmountDevice", null, a.volumeName);
+          a.setUp.unmountDevice(node);
+          a.deviceMounted = false;
+          client.trace("UnmountDevice", a.volumeName, "UnmountDevice succeeded for volume \"" + a.volumeName + "\"",
+              "node", nodeName, "uniqueName", a.volumeName);
+        }, e -> { }, a.volumeName);
+      } else {
+        asw.volumes.remove(a.volumeName); // MarkVolumeAsDetached: "Volume detached"
+        changed.run();
+      }
+    }
+  }
+
+  private void fault(String operation, String podKey, String volumeName) {
+    Map<String, String> facts = new java.util.TreeMap<>();
+    facts.put("node", nodeName);
+    facts.put("volume", volumeName);
+    if (podKey != null && !podKey.isEmpty()) {
+      facts.put("pod", podKey);
+    }
+    Optional<OperationFaults.Injected> f = ctx.faults().take(operation, facts);
+    if (f.isPresent()) {
+      throw new VolumeSetUpException(f.get().message() != null ? f.get().message() : operation + " failed");
+    }
+  }
+
+  /** Runs an operation after its latency, holding the volume's operation slot meanwhile. */
+  private void run(String volumeName, String operation, String podKey, Runnable op,
+      java.util.function.Consumer<String> onError, String backoffKey) {
+    pendingOperations.add(volumeName);
+    long latency = ctx.latencyMicros(operation, "kubelet/" + nodeName);
+    ctx.engine().scheduleAfterMicros(latency, "kubelet", operation, () -> {
+      pendingOperations.remove(volumeName);
+      node.setNowMicros(ctx.engine().nowMicros());
+      try {
+        op.run();
+        backoff.succeeded(backoffKey);
+      } catch (VolumeSetUpException e) {
+        backoff.failed(backoffKey, now());
+        onError.accept(e.getMessage());
+      }
+      changed.run();
+    });
+  }
+
+  private long now() {
+    return ctx.engine().nowMicros();
+  }
+
+  static String podKey(PodToMount p) {
+    return p.pod().metadata().namespace() + "/" + p.pod().metadata().name();
+  }
+
+  static List<String> sorted(Iterable<String> names) {
+    List<String> out = new ArrayList<>();
+    names.forEach(out::add);
+    out.sort(null);
+    return out;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.volsim.core.kubelet;
+
+import dev.volsim.core.volume.NodeContext;
+import dev.volsim.core.world.MountSource;
+
+/**
+ * One volume of one Pod as the kubelet's volume manager drives it: the operations of upstream's
+ * {@code operationexecutor} ({@code MountDevice}, {@code SetUp}, {@code TearDown},
+ * {@code UnmountDevice}) bound to their volume. A stand-in for the volume package's plugins,
+ * which the lead can adapt: {@link VolumeSetUps#defaults()} wraps {@code dev.volsim.core.volume}
+ * plugins and adds an attachable disk for CSI and GCE PD sources until the package has them.
+ */
+public interface VolumeSetUp {
+  /** {@code kubernetes.io/empty-dir}, {@code kubernetes.io/csi}, ... */
+  String pluginName();
+
+  /** Whether the attach/detach controller must attach it before MountDevice. */
+  boolean isAttachable();
+
+  /** Whether a global MountDevice precedes the per-Pod SetUp. */
+  boolean requiresMountDevice();
+
+  /**
+   * Upstream's unique volume name: {@code <plugin>/<GetVolumeName>} for attachable or
+   * device-mountable volumes (what {@code status.volumesInUse} lists), else
+   * {@code <plugin>/<podUid>-<volume>}.
+   */
+  String uniqueVolumeName();
+
+  /** The global (staging) mount; a no-op for plugins without one. */
+  void mountDevice(NodeContext node);
+
+  /** The per-Pod SetUp; returns what containers mount. */
+  MountSource setUp(NodeContext node);
+
+  /** The per-Pod TearDown. */
+  void tearDown(NodeContext node);
+
+  /** Undoes {@link #mountDevice}. */
+  void unmountDevice(NodeContext node);
+}
