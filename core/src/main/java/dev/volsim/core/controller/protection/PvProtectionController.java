@@ -3,6 +3,7 @@ package dev.volsim.core.controller.protection;
 import dev.volsim.core.api.ApiException;
 import dev.volsim.core.api.Informer;
 import dev.volsim.core.cluster.ClusterContext;
+import dev.volsim.core.controller.QueueController;
 import dev.volsim.core.controller.SyncResult;
 import dev.volsim.model.Records;
 import dev.volsim.model.core.PersistentVolume;
@@ -49,7 +50,7 @@ public final class PvProtectionController extends QueueController {
   }
 
   @Override
-  SyncResult sync(String key) {
+  protected SyncResult sync(String key) {
     PersistentVolume pv = volumes.get("", key).orElse(null);
     if (pv == null) {
       return SyncResult.FORGET; // "PV not found, ignoring"

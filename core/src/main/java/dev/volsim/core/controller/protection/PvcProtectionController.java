@@ -3,6 +3,7 @@ package dev.volsim.core.controller.protection;
 import dev.volsim.core.api.ApiException;
 import dev.volsim.core.api.Informer;
 import dev.volsim.core.cluster.ClusterContext;
+import dev.volsim.core.controller.QueueController;
 import dev.volsim.core.controller.SyncResult;
 import dev.volsim.model.OwnerReference;
 import dev.volsim.model.Records;
@@ -111,7 +112,7 @@ public final class PvcProtectionController extends QueueController {
   }
 
   @Override
-  SyncResult sync(String key) {
+  protected SyncResult sync(String key) {
     int slash = key.indexOf('/');
     String namespace = key.substring(0, slash);
     String name = key.substring(slash + 1);

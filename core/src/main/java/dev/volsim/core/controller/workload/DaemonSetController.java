@@ -4,6 +4,7 @@ import dev.volsim.core.api.ApiException;
 import dev.volsim.core.api.Informer;
 import dev.volsim.core.api.ObjectKey;
 import dev.volsim.core.cluster.ClusterContext;
+import dev.volsim.core.controller.QueueController;
 import dev.volsim.core.controller.SyncResult;
 import dev.volsim.model.apps.DaemonSet;
 import dev.volsim.model.core.Node;
@@ -120,7 +121,7 @@ public final class DaemonSetController extends QueueController {
   }
 
   @Override
-  SyncResult sync(String key) {
+  protected SyncResult sync(String key) {
     DaemonSet ds = sets.get(namespaceOf(key), nameOf(key)).orElse(null);
     if (ds == null) {
       expectations.delete(key);

@@ -3,6 +3,7 @@ package dev.volsim.core.controller.workload;
 import dev.volsim.core.api.ApiException;
 import dev.volsim.core.api.Informer;
 import dev.volsim.core.cluster.ClusterContext;
+import dev.volsim.core.controller.QueueController;
 import dev.volsim.core.controller.SyncResult;
 import dev.volsim.model.ObjectMeta;
 import dev.volsim.model.Records;
@@ -105,7 +106,7 @@ public final class DeploymentController extends QueueController {
   }
 
   @Override
-  SyncResult sync(String key) {
+  protected SyncResult sync(String key) {
     Deployment d = deployments.get(namespaceOf(key), nameOf(key)).orElse(null);
     if (d == null || d.metadata().deletionTimestamp() != null) {
       return SyncResult.FORGET;

@@ -4,6 +4,7 @@ import dev.volsim.core.api.ApiException;
 import dev.volsim.core.api.Informer;
 import dev.volsim.core.api.ObjectKey;
 import dev.volsim.core.cluster.ClusterContext;
+import dev.volsim.core.controller.QueueController;
 import dev.volsim.core.controller.SyncResult;
 import dev.volsim.model.apps.ReplicaSet;
 import dev.volsim.model.core.ContainerStatus;
@@ -106,7 +107,7 @@ public final class ReplicaSetController extends QueueController {
   }
 
   @Override
-  SyncResult sync(String key) {
+  protected SyncResult sync(String key) {
     ReplicaSet rs = sets.get(namespaceOf(key), nameOf(key)).orElse(null);
     if (rs == null) {
       expectations.delete(key);

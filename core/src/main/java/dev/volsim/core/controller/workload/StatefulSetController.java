@@ -3,6 +3,7 @@ package dev.volsim.core.controller.workload;
 import dev.volsim.core.api.ApiException;
 import dev.volsim.core.api.Informer;
 import dev.volsim.core.cluster.ClusterContext;
+import dev.volsim.core.controller.QueueController;
 import dev.volsim.core.controller.SyncResult;
 import dev.volsim.model.apps.StatefulSet;
 import dev.volsim.model.apps.StatefulSet.PodManagementPolicy;
@@ -88,7 +89,7 @@ public final class StatefulSetController extends QueueController {
   }
 
   @Override
-  SyncResult sync(String key) {
+  protected SyncResult sync(String key) {
     StatefulSet set = sets.get(namespaceOf(key), nameOf(key)).orElse(null);
     if (set == null || set.metadata().deletionTimestamp() != null) {
       return SyncResult.FORGET; // the garbage collector takes the Pods (and claims owned by the set)

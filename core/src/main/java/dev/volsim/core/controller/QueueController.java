@@ -1,4 +1,4 @@
-package dev.volsim.core.controller.workload;
+package dev.volsim.core.controller;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,32 +6,29 @@ import dev.volsim.core.api.ApiClient;
 import dev.volsim.core.api.EventRecorder;
 import dev.volsim.core.api.Informer;
 import dev.volsim.core.cluster.ClusterContext;
-import dev.volsim.core.controller.Controller;
-import dev.volsim.core.controller.SyncResult;
-import dev.volsim.core.controller.WorkQueue;
 import dev.volsim.model.KubeObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The shape every workload controller shares: informers feeding a rate-limited work queue of
+ * The shape the protection and workload controllers share: informers feeding a rate-limited work queue of
  * {@code namespace/name} keys (client-go's {@code DefaultTypedControllerRateLimiter}), and a
  * pause that freezes the caches and holds back the keys that come due, replaying them, in key
  * order, on resume.
  */
-abstract class QueueController implements Controller {
-  final ClusterContext context;
-  final ApiClient client;
-  final WorkQueue<String> queue;
-  final EventRecorder recorder;
+public abstract class QueueController implements Controller {
+  protected final ClusterContext context;
+  protected final ApiClient client;
+  protected final WorkQueue<String> queue;
+  protected final EventRecorder recorder;
   private final String name;
   private final List<Informer<?>> informers = new ArrayList<>();
   private final TreeSet<String> heldBack = new TreeSet<>();
   private boolean paused;
   private boolean started;
 
-  QueueController(ClusterContext context, String name) {
+  protected QueueController(ClusterContext context, String name) {
     this.context = requireNonNull(context, "context is null");
     this.name = requireNonNull(name, "name is null");
     this.client = context.api().client(name);
@@ -40,7 +37,7 @@ abstract class QueueController implements Controller {
   }
 
   /** A new informer of this component, started by {@link #start()}. */
-  final <T extends KubeObject> Informer<T> informer(Class<T> type) {
+  protected final <T extends KubeObject> Informer<T> informer(Class<T> type) {
     Informer<T> informer = new Informer<>(context.api(), type, name);
     informers.add(informer);
     return informer;
@@ -66,25 +63,25 @@ abstract class QueueController implements Controller {
   }
 
   /** Processes one key; answers how the queue should treat it. */
-  abstract SyncResult sync(String key);
+  protected abstract SyncResult sync(String key);
 
   /** The virtual wall clock (the API's timestamps are in whole seconds of it). */
-  final java.time.Instant now() {
+  protected final java.time.Instant now() {
     return context.engine().wallTime();
   }
 
   /** The namespace of a {@code namespace/name} key. */
-  static String namespaceOf(String key) {
+  protected static String namespaceOf(String key) {
     return key.substring(0, key.indexOf('/'));
   }
 
   /** The name of a {@code namespace/name} key. */
-  static String nameOf(String key) {
+  protected static String nameOf(String key) {
     return key.substring(key.indexOf('/') + 1);
   }
 
   /** The {@code namespace/name} key of an object ({@code name} for cluster-scoped ones). */
-  static String keyOf(KubeObject o) {
+  protected static String keyOf(KubeObject o) {
     String ns = o.metadata().namespace();
     return ns == null || ns.isEmpty() ? o.metadata().name() : ns + "/" + o.metadata().name();
   }
