@@ -60,6 +60,8 @@ final class DesiredStateOfWorldPopulator {
       if (!processedPods.contains(uid)) {
         if (processPodVolumes(pod)) {
           processedPods.add(uid);
+          // upstream: "Remove any stored errors for the pod, everything went well in this processPodVolumes"
+          dsw.popPodErrors(uid);
         } else {
           work = true;
         }

@@ -140,7 +140,7 @@ final class VolumeManager {
    */
   Optional<String> attachAndMountError(Pod pod, boolean timedOut) {
     String uid = pod.metadata().uid();
-    List<String> errs = dsw.podErrors(uid);
+    List<String> errs = dsw.popPodErrors(uid);
     if (!errs.isEmpty()) {
       return Optional.of(String.join("; ", errs));
     }
