@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code volsim demo}: replays the demo stories of {@code examples/scenarios/demo/} (found under
  * the directory the launcher passes as {@code -Dvolsim.home}, else the current directory), each
- * with its story, timeline and checks. Today they show the control plane; the chapter's own
- * volumes join once the node side exists. Without the stories it prints the help and says so.
+ * with its story, timeline and checks. Today they follow a claim from provisioning to a running
+ * Pod and back; the chapter's own volumes join with the node-side scenario keys. Without the stories it prints the help and says so.
  */
 @Command(
     name = "demo",
@@ -32,8 +32,8 @@ final class DemoCommand implements Callable<Integer> {
   /** The folder of the demo stories, relative to volsim's home. */
   static final String DEMO_DIR = "examples/scenarios/demo";
   /** The last line: what the demo does not show yet. */
-  static final String NODE_SIDE_LATER = "volsim demo: the node side (attaching, mounting, containers and the data in "
-      + "volumes) joins the demo with the kubelet.";
+  static final String NODE_SIDE_LATER = "volsim demo: the seed chapter's own volumes (emptyDir, gitRepo, hostPath, NFS) "
+      + "and the data inside them join the demo with the node-side scenario keys.";
   /** Printed when the stories cannot be found. */
   static final String NOT_FOUND = "volsim demo: no demo stories found (looked for " + DEMO_DIR + " under "
       + "-Dvolsim.home and the current directory); run it through ./volsim";

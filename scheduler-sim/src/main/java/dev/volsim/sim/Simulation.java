@@ -61,6 +61,7 @@ public final class Simulation {
   private final ImmutableList<ClusterNode> nodes;
   private final TreeMap<String, Controller> controllers = new TreeMap<>();
   private final ClusterContext context;
+  private final TreeMap<String, dev.volsim.core.kubelet.Kubelet> kubelets = new TreeMap<>();
 
   private Simulation(Builder b) {
     this.engine = new Engine(b.seed);
@@ -152,6 +153,18 @@ public final class Simulation {
     { var c = new dev.volsim.core.controller.workload.DaemonSetController(context); c.start(); register(c); }
     { var s = new dev.volsim.scheduler.Scheduler(context); s.start(); register(s); }
     register(new dev.volsim.core.controller.persistentvolume.PersistentVolumeController(context).start()); register(new dev.volsim.core.controller.persistentvolume.ExternalProvisioner(context).start());
+    { var c = new dev.volsim.core.controller.attachdetach.AttachDetachController(context); c.start(); register(c); }
+    { var c = new dev.volsim.core.controller.attachdetach.ExternalAttacher(context); c.start(); register(c); }
+    // The node side: one kubelet per node, with the node's disk and what is installed on it.
+    for (int i = 0; i < nodes.size(); i++) {
+      ClusterNode n = nodes.get(i);
+      var disk = dev.volsim.core.world.NodeDisk.create(n.name(), dev.volsim.core.world.FileTree.UNLIMITED, List.of());
+      var node = new dev.volsim.core.kubelet.ApiNodeContext(context, n.name(), disk, nodeAddress(n, i), n.packages(),
+          List.of(), null, null);
+      var k = new dev.volsim.core.kubelet.Kubelet(context, n.name(), node, dev.volsim.core.kubelet.VolumeSetUps.defaults());
+      k.start();
+      kubelets.put(n.name(), k);
+    }
   }
 
   public static Builder builder() {
@@ -173,7 +186,7 @@ public final class Simulation {
     labels.putAll(n.labels());
     Map<String, Object> capacity = new TreeMap<>();
     n.capacity().forEach((k, v) -> capacity.put(k, v.toString()));
-    String address = n.address() != null ? n.address() : "10.0.0." + (11 + index);
+    String address = nodeAddress(n, index);
     List<Object> taints = new ArrayList<>();
     for (var t : n.taints()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -207,6 +220,16 @@ public final class Simulation {
             "containerRuntimeVersion", "containerd://1.7.0", "osImage", "volsim node")));
     KubeObject object = decode(node, "cluster.nodes[" + index + "]");
     api.client("kubelet").create(object);
+  }
+
+  /** The node's InternalIP: as declared, else derived from its position. */
+  private static String nodeAddress(ClusterNode n, int index) {
+    return n.address() != null ? n.address() : "10.0.0." + (11 + index);
+  }
+
+  /** The kubelet of a node, if the cluster has that node. */
+  public Optional<dev.volsim.core.kubelet.Kubelet> kubelet(String node) {
+    return Optional.ofNullable(kubelets.get(node));
   }
 
   /** Decodes a plain manifest tree, failing loudly: callers build these trees themselves. */

@@ -44,7 +44,7 @@ public final class Kubelet implements Controller {
   }
 
   /** A kubelet whose volume plugins see {@code node} and are found by {@code plugins}. */
-  public Kubelet(ClusterContext ctx, String nodeName, StaticNodeContext node, VolumeSetUps plugins) {
+  public Kubelet(ClusterContext ctx, String nodeName, dev.volsim.core.volume.NodeContext node, VolumeSetUps plugins) {
     this.ctx = requireNonNull(ctx, "ctx is null");
     this.nodeName = requireNonNull(nodeName, "nodeName is null");
     this.client = ctx.api().client(NAME);

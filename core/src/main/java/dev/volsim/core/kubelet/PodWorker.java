@@ -217,9 +217,10 @@ final class PodWorker {
   }
 
   private void trace(String type, String container, String... more) {
-    List<String> attrs = new ArrayList<>(List.of("node", kubelet.nodeName, "container", container));
+    List<String> attrs = new ArrayList<>(List.of("node", kubelet.nodeName, "container", container,
+        "pod", pod.metadata().name(), "namespace", pod.metadata().namespace()));
     attrs.addAll(List.of(more));
-    kubelet.client.trace(type, key, type + " " + key + " " + container, attrs.toArray(String[]::new));
+    kubelet.client.trace(type, "pod/" + key, type + " " + key + " " + container, attrs.toArray(String[]::new));
   }
 
   private void writeStatus(PodPhase phase, boolean ready) {

@@ -31,14 +31,14 @@ final class Reconciler {
   private final ApiClient client;
   private final EventRecorder recorder;
   private final String nodeName;
-  private final StaticNodeContext node;
+  private final dev.volsim.core.volume.NodeContext node;
   private final DesiredStateOfWorld dsw;
   private final ActualStateOfWorld asw;
   private final Runnable changed;
   private final Set<String> pendingOperations = new HashSet<>();
   private final ExponentialBackoff backoff = new ExponentialBackoff();
 
-  Reconciler(ClusterContext ctx, ApiClient client, EventRecorder recorder, String nodeName, StaticNodeContext node,
+  Reconciler(ClusterContext ctx, ApiClient client, EventRecorder recorder, String nodeName, dev.volsim.core.volume.NodeContext node,
       DesiredStateOfWorld dsw, ActualStateOfWorld asw, Runnable changed) {
     this.ctx = ctx;
     this.client = client;
@@ -97,9 +97,9 @@ final class Reconciler {
           fault("tearDown", m.podKey(), a.volumeName);
           m.setUp().tearDown(node);
           a.mountedPods.remove(m.podUid());
-          client.trace("TearDown", m.podKey(), "UnmountVolume.TearDown succeeded for volume \"" + m.outerVolumeSpecName()
+          client.trace("TearDown", "pod/" + m.podKey(), "UnmountVolume.TearDown succeeded for volume \"" + m.outerVolumeSpecName()
               + "\" (UniqueName: \"" + a.volumeName + "\") pod " + m.podKey(), "node", nodeName,
-              "volume", m.outerVolumeSpecName(), "uniqueName", a.volumeName);
+              "volume", m.outerVolumeSpecName(), "uniqueName", a.volumeName, "pod", podName(m.podKey()));
         }, e -> { }, a.volumeName + "/" + m.podUid());
       }
     }
@@ -169,9 +169,9 @@ final class Reconciler {
               + e.getMessage());
         }
         a.deviceMounted = true;
-        client.trace("MountDevice", podKey, "MountVolume.MountDevice succeeded for volume \"" + p.specName()
+        client.trace("MountDevice", "pod/" + podKey, "MountVolume.MountDevice succeeded for volume \"" + p.specName()
             + "\" (UniqueName: \"" + v.volumeName + "\")", "node", nodeName, "volume", p.specName(),
-            "uniqueName", v.volumeName);
+            "uniqueName", v.volumeName, "pod", podName(podKey));
       }, e -> recorder.warning(p.pod(), "FailedMount", e), backoffKey);
       return;
     }
@@ -184,10 +184,15 @@ final class Reconciler {
         throw new VolumeSetUpException(e.eventMessage(p.specName()));
       }
       a.mountedPods.put(uid, new MountedVolume(uid, podKey, p.outerVolumeSpecName(), p.setUp(), source));
-      client.trace("SetUp", podKey, "MountVolume.SetUp succeeded for volume \"" + p.specName()
+      client.trace("SetUp", "pod/" + podKey, "MountVolume.SetUp succeeded for volume \"" + p.specName()
           + "\" (UniqueName: \"" + v.volumeName + "\") pod " + podKey, "node", nodeName,
-          "volume", p.outerVolumeSpecName(), "uniqueName", v.volumeName);
+          "volume", p.outerVolumeSpecName(), "uniqueName", v.volumeName, "pod", podName(podKey));
     }, e -> recorder.warning(p.pod(), "FailedMount", e), backoffKey);
+  }
+
+  /** The name of a {@code namespace/name} Pod key. */
+  private static String podName(String podKey) {
+    return podKey.substring(podKey.indexOf('/') + 1);
   }
 
   private void unmountDetachDevices() {
@@ -234,7 +239,9 @@ final class Reconciler {
     long latency = ctx.latencyMicros(operation, "kubelet/" + nodeName);
     ctx.engine().scheduleAfterMicros(latency, "kubelet", operation, () -> {
       pendingOperations.remove(volumeName);
-      node.setNowMicros(ctx.engine().nowMicros());
+      if (node instanceof StaticNodeContext s) {
+        s.setNowMicros(ctx.engine().nowMicros());
+      }
       try {
         op.run();
         backoff.succeeded(backoffKey);

@@ -42,7 +42,7 @@ final class VolumeManager {
   private final PeriodicLoop nodeStatusLoop;
   private List<String> reportedInUse;
 
-  VolumeManager(ClusterContext ctx, ApiClient client, EventRecorder recorder, String nodeName, StaticNodeContext node,
+  VolumeManager(ClusterContext ctx, ApiClient client, EventRecorder recorder, String nodeName, dev.volsim.core.volume.NodeContext node,
       VolumeSetUps plugins, Supplier<Iterable<Pod>> activePods, Predicate<String> keepPod) {
     this.client = client;
     this.nodeName = nodeName;
