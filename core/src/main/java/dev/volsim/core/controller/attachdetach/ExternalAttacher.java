@@ -10,6 +10,7 @@ import dev.volsim.core.cluster.ClusterContext;
 import dev.volsim.core.cluster.OperationFaults;
 import dev.volsim.core.controller.Controller;
 import dev.volsim.model.Records;
+import dev.volsim.model.core.PersistentVolume;
 import dev.volsim.model.storage.VolumeAttachment;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,10 @@ import java.util.Set;
  * ControllerPublishVolume (the {@code attach} latency) and sets {@code status.attached}, or
  * {@code status.attachError} on an injected failure and retries (1 s doubling to 5 min, the
  * sidecar's {@code --retry-interval-start/max}); for a deleted one it runs
- * ControllerUnpublishVolume and removes the finalizer, or sets {@code status.detachError}.
+ * ControllerUnpublishVolume and removes the finalizer, or sets {@code status.detachError}. The same
+ * finalizer goes on the PersistentVolume before it is first attached, and comes off only once the
+ * PV is being deleted and no VolumeAttachment names it any more ({@code csi_handler.go}): a PV
+ * never disappears while it is attached somewhere.
  */
 public final class ExternalAttacher implements Controller {
   public static final String NAME = "external-attacher";
@@ -37,6 +41,7 @@ public final class ExternalAttacher implements Controller {
   private final ClusterContext ctx;
   private final ApiClient client;
   private final Informer<VolumeAttachment> informer;
+  private final Informer<PersistentVolume> pvInformer;
   private final Set<String> inFlight = new HashSet<>();
   private final Map<String, Long> backoff = new HashMap<>();
   private boolean paused;
@@ -45,6 +50,7 @@ public final class ExternalAttacher implements Controller {
     this.ctx = requireNonNull(ctx, "ctx is null");
     this.client = ctx.api().client(NAME);
     this.informer = new Informer<>(ctx.api(), VolumeAttachment.class, NAME);
+    this.pvInformer = new Informer<>(ctx.api(), PersistentVolume.class, NAME);
   }
 
   public void start() {
@@ -59,7 +65,68 @@ public final class ExternalAttacher implements Controller {
         process(va.metadata().name());
       }
     });
+    pvInformer.addHandler(new Informer.Handler<>() {
+      @Override
+      public void onAdd(PersistentVolume pv) {
+        syncVolume(pv.metadata().name());
+      }
+
+      @Override
+      public void onUpdate(PersistentVolume o, PersistentVolume pv) {
+        syncVolume(pv.metadata().name());
+      }
+    });
     informer.start();
+    pvInformer.start();
+  }
+
+  /** {@code SyncNewOrUpdatedPersistentVolume}: a deleted PV loses the finalizer once nothing attaches it. */
+  private void syncVolume(String pvName) {
+    if (paused) {
+      return;
+    }
+    Optional<PersistentVolume> cur = ctx.api().get(PersistentVolume.class, null, pvName);
+    if (cur.isEmpty() || cur.get().metadata().deletionTimestamp() == null) {
+      return;
+    }
+    PersistentVolume pv = cur.get();
+    for (VolumeAttachment va : ctx.api().list(VolumeAttachment.class)) {
+      if (pvName.equals(va.spec().source().persistentVolumeName())) {
+        return; // still attached (or detaching) somewhere
+      }
+    }
+    List<String> fins = new ArrayList<>(pv.metadata().finalizers());
+    boolean removed = fins.removeIf(f -> f.startsWith("external-attacher/"));
+    if (removed) {
+      try {
+        client.update(Records.withMetadata(pv, pv.metadata().toBuilder().finalizers(fins).build()));
+      } catch (ApiException e) {
+        // the next update of the PV brings it back
+      }
+    }
+  }
+
+  /** Adds the attacher's finalizer to the PV a VolumeAttachment names, before attaching it. */
+  private boolean protectVolume(VolumeAttachment va, String fin) {
+    String pvName = va.spec().source().persistentVolumeName();
+    if (pvName == null) {
+      return true;
+    }
+    Optional<PersistentVolume> pv = ctx.api().get(PersistentVolume.class, null, pvName);
+    if (pv.isEmpty() || pv.get().metadata().hasFinalizer(fin)) {
+      return true;
+    }
+    if (pv.get().metadata().deletionTimestamp() != null) {
+      return true; // no new finalizers on an object being deleted; attach goes on as upstream does
+    }
+    List<String> fins = new ArrayList<>(pv.get().metadata().finalizers());
+    fins.add(fin);
+    try {
+      client.update(Records.withMetadata(pv.get(), pv.get().metadata().toBuilder().finalizers(fins).build()));
+      return true;
+    } catch (ApiException e) {
+      return false;
+    }
   }
 
   static String finalizer(String driver) {
@@ -91,6 +158,9 @@ public final class ExternalAttacher implements Controller {
       } catch (ApiException e) {
         return; // the update's watch event brings it back
       }
+    }
+    if (!deleting && !protectVolume(va, fin)) {
+      return; // the PV's watch event brings it back
     }
     inFlight.add(name);
     String op = deleting ? "detach" : "attach";
@@ -129,6 +199,10 @@ public final class ExternalAttacher implements Controller {
         List<String> fins = new ArrayList<>(va.metadata().finalizers());
         fins.remove(finalizer(va.spec().attacher()));
         client.update(Records.withMetadata(va, va.metadata().toBuilder().finalizers(fins).build()));
+        String pvName = va.spec().source().persistentVolumeName();
+        if (pvName != null) {
+          syncVolume(pvName);
+        }
       } else {
         backoff.remove(name);
         client.updateStatus(new VolumeAttachment(va.metadata(), va.spec(),
@@ -148,6 +222,7 @@ public final class ExternalAttacher implements Controller {
   public void pause() {
     paused = true;
     informer.pause();
+    pvInformer.pause();
   }
 
   @Override
@@ -157,6 +232,7 @@ public final class ExternalAttacher implements Controller {
     }
     paused = false;
     informer.resume();
+    pvInformer.resume();
     for (VolumeAttachment va : informer.list()) {
       process(va.metadata().name());
     }
