@@ -215,4 +215,27 @@ public sealed interface Step {
       return StepKind.INJECT;
     }
   }
+
+  /**
+   * {@code exec: {pod, container, as, <op>}} (a process in a container) or
+   * {@code admin: {node, <op>}} (root on the node's disk) acting on files.
+   *
+   * @param kind {@link StepKind#EXEC} or {@link StepKind#ADMIN}
+   * @param pod the Pod ({@code NAME} or {@code NS/NAME}) for exec, else null
+   * @param container the container, or null for the Pod's only one
+   * @param node the node for admin, else null
+   * @param uid the uid to act as, or null for the container's
+   * @param gid the gid to act as, or null
+   * @param op the operation: write, append, read, list, mkdir, remove, rename, chmod, chown, symlink, stat
+   * @param args its arguments: path, content, size (bytes), from, to, mode, uid, gid, target
+   */
+  record FileOp(StepInfo info, StepKind kind, String pod, String container, String node, Long uid, Long gid,
+      String op, com.google.common.collect.ImmutableMap<String, String> args) implements Step {
+    public FileOp {
+      requireNonNull(info, "info is null");
+      requireNonNull(kind, "kind is null");
+      requireNonNull(op, "op is null");
+      args = com.google.common.collect.ImmutableMap.copyOf(args);
+    }
+  }
 }

@@ -37,12 +37,14 @@ final class StepExecutor {
   private final Map<String, Object> captures = new LinkedHashMap<>();
   private final Interpolator interpolator;
   private final ExpectationContext context;
+  private final SimFiles files;
 
   StepExecutor(Simulation sim, TraceRecorder recorder) {
     this.sim = sim;
     this.recorder = recorder;
     this.interpolator = Interpolator.of(sim.api(), captures);
-    this.context = ExpectationContext.of(sim.api(), recorder.view(), interpolator);
+    this.files = new SimFiles(sim);
+    this.context = ExpectationContext.of(sim.api(), recorder.view(), interpolator, files);
   }
 
   /** Applies a manifest of {@code objects} or {@code apply}, as {@code kubectl apply}. */
@@ -110,9 +112,77 @@ final class StepExecutor {
         }
         yield null;
       }
-      case EXEC, ADMIN, EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT ->
+      case EXEC, ADMIN -> fileOp((Step.FileOp) step);
+      case EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT ->
           throw new IllegalStateException("the parser refuses " + step.kind().key() + " steps");
     };
+  }
+
+  private static String quote(String s) {
+    String t = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    return "\"" + t.replace("\n", "\\n") + "\"";
+  }
+
+  /** {@code exec} or {@code admin}: one file operation; a failed one fails the step with its error. */
+  private String fileOp(Step.FileOp f) throws ExprException, StepFailedException {
+    dev.volsim.scenario.expr.FileAccess.View v;
+    try {
+      v = f.pod() != null
+          ? files.container(interpolator.interpolate(f.pod()),
+              f.container() == null ? null : interpolator.interpolate(f.container()), f.uid(), f.gid())
+          : files.node(interpolator.interpolate(f.node()));
+    } catch (ExprException e) {
+      throw new StepFailedException("a running container or node to act in", e.getMessage());
+    }
+    Map<String, String> a = new LinkedHashMap<>();
+    for (var e : f.args().entrySet()) {
+      a.put(e.getKey(), interpolator.interpolate(e.getValue()));
+    }
+    var fs = v.fs();
+    var as = v.as();
+    String path = a.get("path");
+    String result = null;
+    try {
+      switch (f.op()) {
+        case "write" -> {
+          if (a.containsKey("size")) {
+            fs.writeFiller(path, Long.parseLong(a.get("size")), as);
+          } else {
+            fs.write(path, a.get("content"), as);
+          }
+        }
+        case "append" -> {
+          if (a.containsKey("size")) {
+            fs.appendFiller(path, Long.parseLong(a.get("size")), as);
+          } else {
+            fs.append(path, a.get("content"), as);
+          }
+        }
+        case "read" -> result = "read " + quote(fs.readString(path, as));
+        case "list" -> {
+          List<String> names = new ArrayList<>(fs.list(path, as));
+          names.sort(null);
+          result = "listed " + names;
+        }
+        case "mkdir" -> fs.mkdir(path, as);
+        case "remove" -> fs.remove(path, as);
+        case "rename" -> fs.rename(a.get("from"), a.get("to"), as);
+        case "chmod" -> fs.chmod(path, dev.volsim.core.world.Modes.parse(a.get("mode")), as);
+        case "chown" -> fs.chown(path, Integer.parseInt(a.get("uid")), Integer.parseInt(a.get("gid")), as);
+        case "symlink" -> fs.symlink(path, a.get("target"), as);
+        case "stat" -> {
+          dev.volsim.core.world.Stat st = fs.lstat(path, as);
+          result = "stat " + st.type().scenarioName() + " " + st.modeString() + " " + st.uid() + ":" + st.gid()
+              + " size " + st.size();
+        }
+        default -> throw new IllegalStateException("op " + f.op());
+      }
+    } catch (dev.volsim.core.world.FsException e) {
+      throw new StepFailedException(f.op() + " to succeed in " + v.where(), "error: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new StepFailedException(f.op() + " to succeed in " + v.where(), "error: " + e.getMessage());
+    }
+    return describe(f) + (result == null ? "" : ": " + result);
   }
 
   private String waitFor(Step.WaitFor w) throws ExprException, StepFailedException {
@@ -202,7 +272,17 @@ final class StepExecutor {
         yield "apiUpdate failure" + (i.component() == null ? "" : " by " + i.component())
             + (i.object() != null ? " on " + i.object() : i.objectKind() != null ? " on " + i.objectKind() : "");
       }
-      case EXEC, ADMIN, EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT -> "";
+      case EXEC, ADMIN -> {
+        Step.FileOp f = (Step.FileOp) step;
+        String target = f.pod() != null ? "pod " + f.pod() + (f.container() == null ? "" : " container " + f.container())
+            + (f.uid() == null && f.gid() == null ? "" : " as " + (f.uid() == null ? "" : "uid " + f.uid())
+                + (f.gid() == null ? "" : " gid " + f.gid()))
+            : "node " + f.node();
+        yield target + " " + f.op() + " " + f.args().entrySet().stream()
+            .map(e -> e.getKey().equals("content") ? "content " + quote(e.getValue()) : e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", "));
+      }
+      case EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT -> "";
     };
     return step.kind().key() + ": " + what;
   }

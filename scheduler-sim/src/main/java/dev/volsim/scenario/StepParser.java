@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 final class StepParser {
   private static final Pattern CAPTURE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-  private static final List<String> LATER_EXPECTATIONS = List.of("file", "mounts", "describe");
+  private static final List<String> LATER_EXPECTATIONS = List.of("mounts", "describe");
   private static final List<String> OPERATIONS = List.of("provision", "delete", "recycle", "attach", "detach",
       "mountDevice", "setUp", "tearDown", "unmountDevice", "apiUpdate");
   private static final List<String> FAILURE_KEYS = List.of("operation", "component", "object", "kind", "times",
@@ -106,7 +106,9 @@ final class StepParser {
       case CAPTURE -> capture(info, action.value(), where + ".capture");
       case PAUSE, RESUME -> controllerStep(info, action, where + "." + action.key());
       case INJECT -> inject(info, action.value(), where + ".inject");
-      case EXEC, ADMIN, EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT ->
+      case EXEC -> fileOp(info, StepKind.EXEC, action.value(), where + ".exec");
+      case ADMIN -> fileOp(info, StepKind.ADMIN, action.value(), where + ".admin");
+      case EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT ->
           throw new IllegalStateException("unsupported step kinds are refused above: " + action.key());
     };
     return bad ? null : step;
@@ -439,5 +441,150 @@ final class StepParser {
 
   private int errorCount() {
     return errors.list().size();
+  }
+
+  private static final List<String> FILE_OPS = List.of("write", "append", "read", "list", "mkdir", "remove", "rename",
+      "chmod", "chown", "symlink", "stat", "mount", "umount");
+
+  /** {@code exec: {pod, container, as, <op>}} or {@code admin: {node, <op>}}. */
+  private Step fileOp(StepInfo info, StepKind kind, YNode node, String where) {
+    YMap map = Nodes.map(node, where, errors);
+    if (map == null) {
+      return null;
+    }
+    int before = errorCount();
+    List<String> known = new ArrayList<>(kind == StepKind.EXEC ? List.of("pod", "container", "as")
+        : List.of("node", "nfs", "backend", "git"));
+    known.addAll(FILE_OPS);
+    known.addAll(List.of("content", "size"));
+    Map<String, Entry> e = Nodes.entries(map, where, known, errors);
+    if (errorCount() > before) {
+      return null;
+    }
+    String pod = null;
+    String container = null;
+    String nodeName = null;
+    Long uid = null;
+    Long gid = null;
+    if (kind == StepKind.EXEC) {
+      Nodes.require(e, "pod", map, where, errors);
+      pod = e.containsKey("pod") ? templated(e.get("pod").value(), where + ".pod") : null;
+      container = e.containsKey("container") ? templated(e.get("container").value(), where + ".container") : null;
+      if (e.containsKey("as")) {
+        YMap as = Nodes.map(e.get("as").value(), where + ".as", errors);
+        if (as != null) {
+          Map<String, Entry> a = Nodes.entries(as, where + ".as", List.of("uid", "gid"), errors);
+          uid = a.containsKey("uid") ? Nodes.integer(a.get("uid").value(), where + ".as.uid", 0, Integer.MAX_VALUE, errors) : null;
+          gid = a.containsKey("gid") ? Nodes.integer(a.get("gid").value(), where + ".as.gid", 0, Integer.MAX_VALUE, errors) : null;
+          if (!a.containsKey("uid") && !a.containsKey("gid")) {
+            errors.add(as, where + ".as needs uid or gid");
+          }
+        }
+      }
+    } else {
+      for (String later : List.of("nfs", "backend", "git")) {
+        if (e.containsKey(later)) {
+          errors.add(e.get(later).keyLocation(), "\"admin: {" + later + "}\" steps are " + Nodes.NOT_SUPPORTED);
+        }
+      }
+      if (errorCount() > before) {
+        return null;
+      }
+      Nodes.require(e, "node", map, where, errors);
+      nodeName = e.containsKey("node") ? templated(e.get("node").value(), where + ".node") : null;
+    }
+    List<String> ops = FILE_OPS.stream().filter(e::containsKey).toList();
+    if (ops.isEmpty()) {
+      errors.add(map, where + " needs one operation of: " + String.join(", ", FILE_OPS));
+      return null;
+    }
+    if (ops.size() > 1) {
+      errors.add(e.get(ops.get(1)).keyLocation(), where + " does one operation: it has both \"" + ops.get(0)
+          + "\" and \"" + ops.get(1) + "\"");
+      return null;
+    }
+    String op = ops.get(0);
+    if (op.equals("mount") || op.equals("umount")) {
+      errors.add(e.get(op).keyLocation(), "\"" + op + "\" operations are " + Nodes.NOT_SUPPORTED);
+      return null;
+    }
+    boolean writes = op.equals("write") || op.equals("append");
+    for (String k : List.of("content", "size")) {
+      if (e.containsKey(k) && !writes) {
+        errors.add(e.get(k).keyLocation(), where + "." + k + " belongs with write or append");
+      }
+    }
+    java.util.LinkedHashMap<String, String> args = new java.util.LinkedHashMap<>();
+    YNode value = e.get(op).value();
+    String w = where + "." + op;
+    switch (op) {
+      case "rename" -> sub(value, w, List.of("from", "to"), List.of(), args);
+      case "chmod" -> sub(value, w, List.of("path", "mode"), List.of(), args);
+      case "chown" -> sub(value, w, List.of("path", "uid", "gid"), List.of(), args);
+      case "symlink" -> sub(value, w, List.of("path", "target"), List.of(), args);
+      default -> args.put("path", templated(value, w));
+    }
+    if (args.containsKey("mode") && args.get("mode") != null && !Interpolator.hasReferences(args.get("mode"))) {
+      try {
+        dev.volsim.core.world.Modes.parse(args.get("mode"));
+      } catch (IllegalArgumentException ex) {
+        errors.add(value, w + ".mode must be octal, as \"0644\": " + ex.getMessage());
+      }
+    }
+    for (String k : List.of("uid", "gid")) {
+      if (args.get(k) != null && !args.get(k).matches("[0-9]+")) {
+        errors.add(value, w + "." + k + " must be a whole number, got \"" + args.get(k) + "\"");
+      }
+    }
+    if (writes) {
+      if (e.containsKey("content") && e.containsKey("size")) {
+        errors.add(e.get("size").keyLocation(), where + " takes content or size, not both");
+      } else if (e.containsKey("content")) {
+        args.put("content", templatedAllowEmpty(e.get("content").value(), where + ".content"));
+      } else if (e.containsKey("size")) {
+        YNode sz = e.get("size").value();
+        String text = Nodes.string(sz, where + ".size", errors);
+        var q = text == null ? java.util.Optional.<dev.volsim.model.Quantity>empty()
+            : dev.volsim.model.Quantity.tryParse(text);
+        if (text != null && q.isEmpty()) {
+          errors.add(sz, where + ".size must be a quantity such as 17Mi, got \"" + text + "\"");
+        } else if (q.isPresent()) {
+          args.put("size", Long.toString(q.get().longValueCeil()));
+        }
+      } else {
+        errors.add(map, where + " needs content or size with " + op);
+      }
+    }
+    return errorCount() > before ? null : new Step.FileOp(info, kind, pod, container, nodeName, uid, gid, op,
+        com.google.common.collect.ImmutableMap.copyOf(args));
+  }
+
+  private void sub(YNode node, String where, List<String> required, List<String> optional,
+      Map<String, String> out) {
+    YMap map = Nodes.map(node, where, errors);
+    if (map == null) {
+      return;
+    }
+    List<String> known = new ArrayList<>(required);
+    known.addAll(optional);
+    Map<String, Entry> e = Nodes.entries(map, where, known, errors);
+    for (String k : required) {
+      Nodes.require(e, k, map, where, errors);
+    }
+    for (String k : known) {
+      if (e.containsKey(k)) {
+        out.put(k, templated(e.get(k).value(), where + "." + k));
+      }
+    }
+  }
+
+  private String templated(YNode node, String what) {
+    String text = Nodes.nonEmptyString(node, what, errors);
+    return text != null && Templates.check(node, text, errors) ? text : null;
+  }
+
+  private String templatedAllowEmpty(YNode node, String what) {
+    String text = Nodes.string(node, what, errors);
+    return text != null && Templates.check(node, text, errors) ? text : null;
   }
 }

@@ -134,9 +134,9 @@ class InvalidScenarioTest {
           nfsServers: [{name: nfs}]
         behaviors: []
         steps:
-        - exec: {pod: p, container: c, read: /x}
+        - exec: {pod: p, container: c, mount: {source: /a, target: /b}}
         - inject: {failure: {operation: attach, volume: pv-1}}
-        - expect: {file: {node: n1, path: /x}, exists: true}
+        - expect: {file: {nfs: nfs, path: /x}, exists: true}
         - waitFor: {describe: pod/p, contains: [x]}
         - taint: {node: n1, key: k, effect: NoSchedule}
         """);
@@ -144,9 +144,9 @@ class InvalidScenarioTest {
         "s.yaml:6:24: spec.cluster.nodes[0].files is not supported yet by this version of volsim",
         "s.yaml:7:5: spec.cluster.nfsServers is not supported yet by this version of volsim",
         "s.yaml:8:3: spec.behaviors is not supported yet by this version of volsim",
-        "s.yaml:10:5: \"exec\" steps are not supported yet by this version of volsim",
+        "s.yaml:10:34: \"mount\" operations are not supported yet by this version of volsim",
         "s.yaml:11:35: inject of \"attach\" failures is not supported yet by this version of volsim (supported: apiUpdate, provision, delete, recycle)",
-        "s.yaml:12:14: \"file\" expectations are not supported yet by this version of volsim",
+        "s.yaml:12:21: \"file: {nfs}\" expectations are not supported yet by this version of volsim",
         "s.yaml:13:15: \"describe\" expectations are not supported yet by this version of volsim",
         "s.yaml:14:5: \"taint\" steps are not supported yet by this version of volsim");
   }

@@ -38,6 +38,7 @@ public final class Kubelet implements Controller {
   private final TreeMap<String, PodWorker> workers = new TreeMap<>();
   private final Map<String, Integer> exitCodes = new HashMap<>();
   private boolean paused;
+  private final dev.volsim.core.volume.NodeContext node;
 
   public Kubelet(ClusterContext ctx, String nodeName, NodeDisk disk) {
     this(ctx, nodeName, new StaticNodeContext(disk, nodeName, List.of(), List.of()), VolumeSetUps.defaults());
@@ -47,6 +48,7 @@ public final class Kubelet implements Controller {
   public Kubelet(ClusterContext ctx, String nodeName, dev.volsim.core.volume.NodeContext node, VolumeSetUps plugins) {
     this.ctx = requireNonNull(ctx, "ctx is null");
     this.nodeName = requireNonNull(nodeName, "nodeName is null");
+    this.node = requireNonNull(node, "node is null");
     this.client = ctx.api().client(NAME);
     this.recorder = new EventRecorder(client, nodeName);
     this.pods = new Informer<>(ctx.api(), Pod.class, NAME);
@@ -80,6 +82,11 @@ public final class Kubelet implements Controller {
 
   public String nodeName() {
     return nodeName;
+  }
+
+  /** The node's own disk (its root file system, as an administrator on the host sees it). */
+  public NodeDisk disk() {
+    return node.disk();
   }
 
   @Override

@@ -7,7 +7,7 @@ package dev.volsim.scenario.expr;
  */
 public sealed interface Expectation
     permits ObjectExpectation, AbsentExpectation, CountExpectation, EventExpectation,
-        TraceExpectation, ExpectOrder {
+        TraceExpectation, ExpectOrder, FileExpectation {
 
   /**
    * Checks the expectation now. Facts of the cluster that may still change (an object not yet

@@ -15,9 +15,24 @@ public interface ExpectationContext {
   /** Resolves {@code ${...}} in the expectation's values. */
   Interpolator interpolator();
 
+  /** The file systems of the simulation, or null when there are none to look at. */
+  default FileAccess files() {
+    return null;
+  }
+
   /** A context of fixed parts. */
   static ExpectationContext of(ApiServer api, List<TraceEntry> trace, Interpolator interpolator) {
+    return of(api, trace, interpolator, null);
+  }
+
+  /** A context of fixed parts with file access ({@code files} may be null). */
+  static ExpectationContext of(ApiServer api, List<TraceEntry> trace, Interpolator interpolator, FileAccess files) {
     return new ExpectationContext() {
+      @Override
+      public FileAccess files() {
+        return files;
+      }
+
       @Override
       public ApiServer api() {
         return api;

@@ -23,8 +23,8 @@ import java.util.Set;
 /**
  * Reads the expectations of {@code expect} and {@code waitFor} steps from located trees. Every
  * problem goes to a {@link ScenarioErrors} at its {@code file:line:col}, naming the key; a form of
- * the contract that this version does not support yet ({@code file}, {@code mounts},
- * {@code describe}) is an error too, never ignored. Values stay as written: {@code ${...}} is
+ * the contract that this version does not support yet ({@code mounts}, {@code describe},
+ * {@code file} of an NFS server or a backend) is an error too, never ignored. Values stay as written: {@code ${...}} is
  * checked for syntax here and resolved at each evaluation.
  */
 public final class Expectations {
@@ -32,7 +32,7 @@ public final class Expectations {
   public static final ImmutableList<String> KEYS = ImmutableList.of("object", "field", "equals",
       "exists", "matches", "in", "absent", "count", "atLeast", "never", "event", "trace");
   /** Forms of the contract that a later version brings. */
-  public static final ImmutableList<String> NOT_YET = ImmutableList.of("file", "mounts", "describe");
+  public static final ImmutableList<String> NOT_YET = ImmutableList.of("mounts", "describe");
 
   private static final ImmutableList<String> CHECKS = ImmutableList.of("equals", "exists", "matches", "in");
   private static final Map<String, ImmutableList<String>> FORM_KEYS = Map.of(
@@ -108,6 +108,11 @@ public final class Expectations {
         return null;
       }
     }
+    for (Entry e : map.entries()) {
+      if (e.key().equals("file")) {
+        return fileForm(map, errors, waitFor);
+      }
+    }
     Map<String, Entry> entries = new LinkedHashMap<>();
     boolean ok = true;
     for (Entry e : map.entries()) {
@@ -166,6 +171,113 @@ public final class Expectations {
       case "trace" -> traceForm(entries, errors);
       default -> throw new IllegalStateException("form " + form);
     };
+  }
+
+  private static final ImmutableList<String> FILE_TARGET_KEYS = ImmutableList.of("pod", "container", "node", "path",
+      "nfs", "backend");
+
+  /** {@code {file: {pod, container, path} | {node, path}, <checks>}}. */
+  private static Expectation fileForm(YMap map, ScenarioErrors errors, boolean waitFor) {
+    boolean ok = true;
+    Map<String, Entry> target = null;
+    Map<String, Object> checks = new LinkedHashMap<>();
+    YMap targetMap = null;
+    for (Entry e : map.entries()) {
+      if (waitFor && e.key().equals("timeout")) {
+        continue;
+      }
+      if (e.key().equals("file")) {
+        if (!(e.value() instanceof YMap t)) {
+          errors.add(e.value(), "\"file\" must be an object (as {pod: web, container: app, path: /data/x}), got "
+              + describeNode(e.value()));
+          return null;
+        }
+        targetMap = t;
+        target = keys(t, FILE_TARGET_KEYS, "file", errors);
+        ok &= target != null;
+      } else if (!FileExpectation.CHECKS.contains(e.key())) {
+        errors.add(e.keyLocation(), "unknown key \"" + e.key() + "\" in a \"file\" expectation (it takes: file, "
+            + String.join(", ", FileExpectation.CHECKS) + ")");
+        ok = false;
+      } else if (checks.containsKey(e.key())) {
+        errors.add(e.keyLocation(), "duplicate key \"" + e.key() + "\" in expectation");
+        ok = false;
+      } else {
+        YNode v = e.value();
+        if (e.key().equals("entries")) {
+          if (!(v instanceof YList)) {
+            errors.add(v, "\"entries\" must be a list of names, got " + describeNode(v));
+            ok = false;
+            continue;
+          }
+        } else if (!(v instanceof YScalar s) || s.kind() == ScalarKind.NULL) {
+          errors.add(v, "\"" + e.key() + "\" must be a value, got " + describeNode(v));
+          ok = false;
+          continue;
+        }
+        if (e.key().equals("exists") && !(v instanceof YScalar s2 && s2.kind() == ScalarKind.BOOL)) {
+          errors.add(v, "\"exists\" must be true or false, got " + describeNode(v));
+          ok = false;
+          continue;
+        }
+        Object plain = v instanceof YScalar sc ? sc.text() : Trees.toPlain(v);
+        for (String str : Interpolator.strings(plain)) {
+          ok &= checkTemplate(v, str, errors);
+        }
+        if (e.key().equals("mode") && v instanceof YScalar ms && !Interpolator.hasReferences(ms.text())) {
+          try {
+            dev.volsim.core.world.Modes.parse(ms.text());
+          } catch (IllegalArgumentException ex) {
+            errors.add(v, "\"mode\" must be octal, as \"0644\": " + ex.getMessage());
+            ok = false;
+          }
+        }
+        if (e.key().equals("type") && v instanceof YScalar ts && !List.of("file", "directory", "symlink", "socket",
+            "charDevice", "blockDevice").contains(ts.text())) {
+          errors.add(v, "\"type\" must be one of file, directory, symlink, socket, charDevice, blockDevice, got "
+              + Texts.quote(ts.text()));
+          ok = false;
+        }
+        checks.put(e.key(), plain);
+      }
+    }
+    if (target == null) {
+      return null;
+    }
+    for (String later : List.of("nfs", "backend")) {
+      if (target.containsKey(later)) {
+        errors.add(target.get(later).keyLocation(), "\"file: {" + later + "}\" expectations are not supported yet by this version of volsim");
+        ok = false;
+      }
+    }
+    boolean hasPod = target.containsKey("pod");
+    boolean hasNode = target.containsKey("node");
+    if (hasPod == hasNode && !target.containsKey("nfs") && !target.containsKey("backend")) {
+      errors.add(targetMap, "\"file\" needs exactly one of pod or node");
+      ok = false;
+    }
+    if (hasNode && target.containsKey("container")) {
+      errors.add(target.get("container").keyLocation(), "\"container\" belongs with pod, not node");
+      ok = false;
+    }
+    if (!target.containsKey("path")) {
+      errors.add(targetMap, "\"file\" needs \"path\"");
+      ok = false;
+    }
+    if (checks.isEmpty()) {
+      errors.add(map, "a \"file\" expectation needs one of " + String.join(", ", FileExpectation.CHECKS));
+      ok = false;
+    }
+    Map<String, String> t = new LinkedHashMap<>();
+    for (String k : List.of("pod", "container", "node", "path")) {
+      if (target.containsKey(k)) {
+        String v = string(target.get(k), errors);
+        ok &= v != null && checkTemplate(target.get(k).value(), v, errors);
+        t.put(k, v);
+      }
+    }
+    return ok ? new FileExpectation(t.get("pod"), t.get("container"), t.get("node"), t.get("path"),
+        com.google.common.collect.ImmutableMap.copyOf(checks)) : null;
   }
 
   private static String article(String form) {
