@@ -55,6 +55,22 @@ class ExecAndFileTest {
   }
 
   @Test
+  void aContainersRootStartsWithTheUsualTopDirectoriesAndAWorldWritableTmp() {
+    Run run = runSpec(dir, SHARED + """
+        steps:
+        - waitFor: {object: pod/web, field: status.phase, equals: Running, timeout: 2m}
+        - expect: {file: {pod: web, container: writer, path: /}, entries: [bin, etc, home, out, root, tmp, usr, var]}
+        - expect: {file: {pod: web, container: writer, path: /tmp}, type: directory, mode: "1777"}
+        - exec: {pod: web, container: writer, as: {uid: 1000, gid: 1000}, write: /tmp/scratch, content: mine}
+        - expect: {file: {pod: web, container: writer, path: /tmp/scratch}, uid: 1000, content: mine}
+        - expect: {file: {pod: web, container: reader, path: /tmp/scratch}, exists: false}
+        - exec: {pod: web, container: writer, as: {uid: 1000, gid: 1000}, write: /etc/motd, content: no}
+          expectError: "Permission denied"
+        """);
+    assertPassed(run);
+  }
+
+  @Test
   void aFailedOperationFailsTheStep() {
     Run run = runSpec(dir, SHARED + """
         steps:

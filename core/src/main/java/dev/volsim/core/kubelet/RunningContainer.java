@@ -14,8 +14,18 @@ import java.util.Map;
  * with the Pod's volumes at their mount paths (readOnly, subPath), so a later step can act on files.
  */
 public record RunningContainer(String name, FileTree root, MountNamespace namespace) {
+  /** The top directories an image's root file system starts with (the scenario format's promise). */
+  static final java.util.List<String> IMAGE_TOP_DIRECTORIES = java.util.List.of("/bin", "/etc", "/home", "/root", "/usr", "/var");
+
   static RunningContainer start(Container c, Map<String, MountSource> volumes) {
     FileTree root = FileTree.create();
+    for (String dir : IMAGE_TOP_DIRECTORIES) {
+      root.mkdir(dir, 0755, Credentials.ROOT);
+    }
+    // /tmp is world-writable with the sticky bit, as in every image.
+    root.mkdir("/tmp", Credentials.ROOT);
+    root.chmod("/tmp", 01777, Credentials.ROOT);
+    root.chmod("/root", 0700, Credentials.ROOT);
     MountNamespace ns = MountNamespace.create(root);
     for (VolumeMount m : c.volumeMounts()) {
       MountSource source = volumes.get(m.name());
