@@ -35,7 +35,6 @@ public record RunningContainer(String name, FileTree root, MountNamespace namesp
       if (m.subPath() != null && !m.subPath().isEmpty()) {
         source = source.subdirectory(m.subPath());
       }
-      root.mkdirs(m.mountPath(), Credentials.ROOT);
       ns.mount(m.mountPath(), source, m.readOnly() ? MountOptions.READ_ONLY : MountOptions.READ_WRITE);
     }
     return new RunningContainer(c.name(), root, ns);
