@@ -130,14 +130,38 @@ final class PodWorker {
     });
   }
 
+  /** The back-off of a container that could not be created: 10 s doubling to 5 min, as the kubelet's. */
+  private static final long CREATE_RETRY_START_MICROS = 10_000_000L;
+  private static final long CREATE_RETRY_MAX_MICROS = 300_000_000L;
+  private long createRetryMicros;
+
   private void startContainer(Container c, boolean init, Runnable then) {
     pullImage(c, () -> {
+      RunningContainer created;
+      try {
+        created = RunningContainer.start(c, kubelet.volumeManager.mountedVolumesForPod(uid));
+      } catch (dev.volsim.core.world.FsException e) {
+        // The runtime could not make the container (a mount point it cannot make, for one):
+        // CreateContainerError, a Failed event, and another try at a later sync.
+        statuses.put(c.name(), new ContainerStatus(c.name(), ContainerState.waiting("CreateContainerError",
+            e.getMessage()), null, false, 0, c.image(), "", null, false));
+        kubelet.recorder.warning(pod, "Failed", "Error: " + e.getMessage());
+        writeStatus(PodPhase.PENDING, false);
+        createRetryMicros = createRetryMicros == 0 ? CREATE_RETRY_START_MICROS
+            : Math.min(CREATE_RETRY_MAX_MICROS, createRetryMicros * 2);
+        after(createRetryMicros, "startContainer", () -> {
+          if (!terminating) {
+            startContainer(c, init, then);
+          }
+        });
+        return;
+      }
       kubelet.recorder.normal(pod, "Created", "Created container: " + c.name());
       after(kubelet.ctx.latencyMicros("containerStart", "kubelet/" + kubelet.nodeName), "startContainer", () -> {
         if (terminating) {
           return;
         }
-        running.put(c.name(), RunningContainer.start(c, kubelet.volumeManager.mountedVolumesForPod(uid)));
+        running.put(c.name(), created);
         statuses.put(c.name(), new ContainerStatus(c.name(), ContainerState.running(wall()), null, !init, 0,
             c.image(), "", "containerd://" + uid + "-" + c.name(), true));
         trace("ContainerStarted", c.name());
