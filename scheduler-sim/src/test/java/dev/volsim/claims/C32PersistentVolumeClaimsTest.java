@@ -3,6 +3,7 @@ package dev.volsim.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.volsim.core.api.DeleteOptions;
+import dev.volsim.core.engine.Engine;
 import dev.volsim.core.api.ObjectKey;
 import dev.volsim.core.trace.TraceEntry;
 import dev.volsim.core.trace.TraceRecorder;
@@ -277,7 +278,7 @@ class C32PersistentVolumeClaimsTest {
     run(20);
     claim = pvc("data").orElseThrow();
     String node = podObject("web").spec().nodeName();
-    assertThat(node).isNotNull();
+    assertThat(node).isIn("node-1", "node-2", "node-3");
     String pvName = "pvc-" + claim.metadata().uid();
     assertThat(claim.status().phase().wire()).isEqualTo("Bound");
     assertThat(claim.spec().volumeName()).isEqualTo(pvName);
@@ -355,12 +356,13 @@ class C32PersistentVolumeClaimsTest {
     run(5);
     apply(pod("web", "data", ""));
     run(10);
-    assertThat(podObject("web").spec().nodeName()).isNotNull();
+    assertThat(podObject("web").spec().nodeName()).isIn("node-1", "node-2", "node-3");
     // In use by a scheduled Pod: the claim is only marked for deletion, and stays Bound.
     deleteClaim("data");
     run(30);
     PersistentVolumeClaim terminating = pvc("data").orElseThrow();
-    assertThat(terminating.metadata().deletionTimestamp()).isNotNull();
+    // Marked when it was deleted (1 s + 5 s + 10 s into the run), and kept.
+    assertThat(terminating.metadata().deletionTimestamp()).isEqualTo(Engine.EPOCH.plusSeconds(16));
     assertThat(terminating.metadata().finalizers()).containsExactly("kubernetes.io/pvc-protection");
     assertThat(terminating.status().phase().wire()).isEqualTo("Bound");
     assertThat(pvPhase("pv-1")).isEqualTo("Bound");
@@ -387,7 +389,8 @@ class C32PersistentVolumeClaimsTest {
     sim.client(Simulation.USER).delete(ObjectKey.cluster("PersistentVolume", "pv-1"));
     run(30);
     PersistentVolume volume = pv("pv-1").orElseThrow();
-    assertThat(volume.metadata().deletionTimestamp()).isNotNull();
+    // Marked when it was deleted (1 s + 5 s into the run), and kept.
+    assertThat(volume.metadata().deletionTimestamp()).isEqualTo(Engine.EPOCH.plusSeconds(6));
     assertThat(volume.metadata().finalizers()).containsExactly("kubernetes.io/pv-protection");
     assertThat(pvcPhase("data")).isEqualTo("Bound");
   }

@@ -36,7 +36,8 @@ class PodTest {
     assertThat(spec.dnsPolicy()).isEqualTo(DNSPolicy.CLUSTER_FIRST);
     assertThat(spec.schedulerName()).isEqualTo("default-scheduler");
     assertThat(spec.enableServiceLinks()).isTrue();
-    assertThat(spec.securityContext()).isNotNull();
+    // SetDefaults_PodSpec gives an empty PodSecurityContext, not null.
+    assertThat(spec.securityContext()).isEqualTo(new PodSecurityContext(null, null, null, null, null, null));
     Container c = spec.containers().get(0);
     assertThat(c.imagePullPolicy()).isEqualTo(PullPolicy.ALWAYS);
     assertThat(c.terminationMessagePath()).isEqualTo("/dev/termination-log");
