@@ -89,7 +89,7 @@ public final class Simulation {
     ImmutableList<CsiDriverProfile> drivers = b.csiDrivers != null ? ImmutableList.copyOf(b.csiDrivers)
         : b.nodes == null ? ImmutableList.of(DefaultCluster.CSI_DRIVER) : ImmutableList.of();
     this.context = new ClusterContext(engine, api, version, featureGates, config, latencies, drivers,
-        new dev.volsim.core.cluster.OperationFaults());
+        new dev.volsim.core.cluster.OperationFaults(), new dev.volsim.core.world.ClusterWorld(false));
     for (int i = 0; i < nodes.size(); i++) {
       registerNode(nodes.get(i), i);
     }
@@ -159,6 +159,7 @@ public final class Simulation {
     for (int i = 0; i < nodes.size(); i++) {
       ClusterNode n = nodes.get(i);
       var disk = dev.volsim.core.world.NodeDisk.create(n.name(), dev.volsim.core.world.FileTree.UNLIMITED, List.of());
+      context.world().addNode(n.name(), nodeAddress(n, i), disk);
       var node = new dev.volsim.core.kubelet.ApiNodeContext(context, n.name(), disk, nodeAddress(n, i), n.packages(),
           List.of(), null, null);
       var k = new dev.volsim.core.kubelet.Kubelet(context, n.name(), node, dev.volsim.core.kubelet.VolumeSetUps.defaults());
@@ -225,6 +226,11 @@ public final class Simulation {
   /** The node's InternalIP: as declared, else derived from its position. */
   private static String nodeAddress(ClusterNode n, int index) {
     return n.address() != null ? n.address() : "10.0.0." + (11 + index);
+  }
+
+  /** The world outside the API: nodes' disks, NFS and git servers, backing storage. */
+  public dev.volsim.core.world.ClusterWorld world() {
+    return context.world();
   }
 
   /** The kubelet of a node, if the cluster has that node. */

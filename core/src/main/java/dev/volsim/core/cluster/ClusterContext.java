@@ -22,11 +22,12 @@ import java.util.Optional;
  * @param latencies operation latencies
  * @param csiDrivers the CSI drivers of the cluster, in declaration order
  * @param faults failures injected into storage operations
+ * @param world the world outside the API (nodes' disks, NFS and git servers, backing storage)
  */
 public record ClusterContext(
     Engine engine, ApiServer api, KubernetesVersion version, ImmutableSortedMap<String, Boolean> featureGates,
     ComponentConfig config, Latencies latencies, ImmutableList<CsiDriverProfile> csiDrivers,
-    OperationFaults faults) {
+    OperationFaults faults, dev.volsim.core.world.ClusterWorld world) {
 
   public ClusterContext {
     requireNonNull(engine, "engine is null");
@@ -37,6 +38,14 @@ public record ClusterContext(
     requireNonNull(latencies, "latencies is null");
     csiDrivers = csiDrivers == null ? ImmutableList.of() : csiDrivers;
     faults = faults == null ? new OperationFaults() : faults;
+    world = world == null ? new dev.volsim.core.world.ClusterWorld(false) : world;
+  }
+
+  /** A context with a lax, empty world (components that never touch storage outside the API). */
+  public ClusterContext(Engine engine, ApiServer api, KubernetesVersion version,
+      ImmutableSortedMap<String, Boolean> featureGates, ComponentConfig config, Latencies latencies,
+      ImmutableList<CsiDriverProfile> csiDrivers, OperationFaults faults) {
+    this(engine, api, version, featureGates, config, latencies, csiDrivers, faults, null);
   }
 
   /** Whether a feature gate is on. */
