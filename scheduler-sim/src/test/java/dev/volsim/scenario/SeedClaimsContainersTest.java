@@ -219,6 +219,11 @@ class SeedClaimsContainersTest {
         - expect: {object: pod/app, field: "status.conditions[type=Ready].status", equals: "False"}
         - advance: 5m
         - expect: {trace: {type: ContainerStarted, container: main}, count: 1}
+        # A finished Pod's volumes are torn down while the Pod object stays, until it is deleted.
+        - expect: {trace: {type: TearDown, pod: app}, count: 1}
+        - expect: {object: pod/app, field: status.phase, equals: Succeeded}
+        - delete: {object: pod/app}
+        - waitFor: {absent: pod/app, timeout: 1m}
         """)));
     assertPassed(runSpec(dir, pod("Never", """
         steps:
