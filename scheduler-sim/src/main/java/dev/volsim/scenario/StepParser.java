@@ -599,10 +599,10 @@ final class StepParser {
     int before = errorCount();
     Map<String, Entry> e = Nodes.entries(map, where, List.of("pod", "container", "code"), errors);
     Nodes.require(e, "pod", map, where, errors);
-    Nodes.require(e, "code", map, where, errors);
     String pod = e.containsKey("pod") ? templated(e.get("pod").value(), where + ".pod") : null;
     String container = e.containsKey("container") ? templated(e.get("container").value(), where + ".container") : null;
-    Long code = e.containsKey("code") ? Nodes.integer(e.get("code").value(), where + ".code", 0, 255, errors) : null;
+    // A process that just ends exits 0 unless the step says otherwise.
+    Long code = e.containsKey("code") ? Nodes.integer(e.get("code").value(), where + ".code", 0, 255, errors) : Long.valueOf(0);
     return errorCount() > before ? null : new Step.ContainerExit(info, pod, container, code.intValue());
   }
 

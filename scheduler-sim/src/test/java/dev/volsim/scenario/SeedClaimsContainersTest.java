@@ -212,7 +212,7 @@ class SeedClaimsContainersTest {
     assertPassed(runSpec(dir, pod("Never", """
         steps:
         - waitFor: {object: pod/app, field: status.phase, equals: Running, timeout: 2m}
-        - exit: {pod: app, container: main, code: 0}
+        - exit: {pod: app}
         - waitFor: {object: pod/app, field: status.phase, equals: Succeeded, timeout: 1m}
         - expect: {object: pod/app, field: "status.containerStatuses[name=main].state.terminated.reason", equals: Completed}
         - expect: {object: pod/app, field: "status.containerStatuses[name=main].restartCount", equals: 0}
