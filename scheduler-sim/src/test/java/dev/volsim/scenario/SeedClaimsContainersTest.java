@@ -361,4 +361,19 @@ class SeedClaimsContainersTest {
         """));
     assertPassed(run);
   }
+
+  @Test
+  void badImagesAndBehaviorsAreReportedAtTheirPlace() {
+    Run run = runSpec(dir, """
+        images:
+          "redis:alpine": {user: -1}
+        behaviors:
+        - match: {image: busybox, pod: p}
+          onStart: [{write: /x}, {exit: 300}, {shout: loud}]
+        """);
+    assertThat(run.code()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("spec.images[\"redis:alpine\"].user", "spec.behaviors[0].match takes pod",
+        "spec.behaviors[0].onStart[0] needs content or size with write", "spec.behaviors[0].onStart[1].exit",
+        "unknown key \"shout\"");
+  }
 }
