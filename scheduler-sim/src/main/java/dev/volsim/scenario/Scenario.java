@@ -25,12 +25,13 @@ import java.util.OptionalLong;
  * @param timing {@code spec.timing}: latency overrides by operation
  * @param objects {@code spec.objects}, expanded to one manifest per object, in order
  * @param steps {@code spec.steps}, in order
+ * @param containers {@code spec.images} and {@code spec.behaviors}
  */
 public record Scenario(
     Path file, ScenarioMetadata metadata, OptionalLong seed, KubernetesSettings kubernetes,
     Optional<ImmutableList<ClusterNode>> nodes, ImmutableList<CsiDriverProfile> csiDrivers,
     ImmutableSortedMap<String, LatencyModel> timing,
-    ImmutableList<ScenarioManifest> objects, ImmutableList<Step> steps) {
+    ImmutableList<ScenarioManifest> objects, ImmutableList<Step> steps, ScenarioBehaviors containers) {
 
   /** The seed used when neither {@code --seed} nor {@code spec.seed} gives one. */
   public static final long DEFAULT_SEED = 1;
@@ -45,5 +46,14 @@ public record Scenario(
     timing = ImmutableSortedMap.copyOf(timing);
     objects = ImmutableList.copyOf(objects);
     steps = ImmutableList.copyOf(steps);
+    containers = containers == null ? ScenarioBehaviors.EMPTY : containers;
+  }
+
+  /** A scenario without images or behaviors. */
+  public Scenario(Path file, ScenarioMetadata metadata, OptionalLong seed, KubernetesSettings kubernetes,
+      Optional<ImmutableList<ClusterNode>> nodes, ImmutableList<CsiDriverProfile> csiDrivers,
+      ImmutableSortedMap<String, LatencyModel> timing,
+      ImmutableList<ScenarioManifest> objects, ImmutableList<Step> steps) {
+    this(file, metadata, seed, kubernetes, nodes, csiDrivers, timing, objects, steps, ScenarioBehaviors.EMPTY);
   }
 }

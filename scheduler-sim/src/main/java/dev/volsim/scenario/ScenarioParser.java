@@ -44,8 +44,9 @@ public final class ScenarioParser {
 
   private static final List<String> ROOT_KEYS = List.of("apiVersion", "kind", "metadata", "spec");
   private static final List<String> METADATA_KEYS = List.of("name", "description");
-  private static final List<String> SPEC_KEYS = List.of("seed", "kubernetes", "cluster", "timing", "objects", "steps");
-  private static final List<String> SPEC_LATER = List.of("behaviors", "images");
+  private static final List<String> SPEC_KEYS = List.of("seed", "kubernetes", "cluster", "timing", "objects", "steps",
+      "images", "behaviors");
+  private static final List<String> SPEC_LATER = List.of();
   private static final List<String> KUBERNETES_KEYS = List.of("version", "featureGates", "config");
 
   private final Path file;
@@ -150,8 +151,13 @@ public final class ScenarioParser {
     }
     List<Step> steps = s.containsKey("steps") ? new StepParser(errors, manifests).parse(s.get("steps").value())
         : List.of();
+    ContainersParser containerParser = new ContainersParser(errors);
+    ScenarioBehaviors containers = new ScenarioBehaviors(
+        s.containsKey("images") ? containerParser.images(s.get("images").value()) : ImmutableSortedMap.of(),
+        s.containsKey("behaviors") ? containerParser.behaviors(s.get("behaviors").value()) : ImmutableList.of());
     return new Scenario(file, metadata, seed, kubernetes == null ? KubernetesSettings.defaults() : kubernetes,
-        nodes, cluster == null ? ImmutableList.of() : cluster.csiDrivers(), ImmutableSortedMap.copyOf(timing), ImmutableList.copyOf(objects), ImmutableList.copyOf(steps));
+        nodes, cluster == null ? ImmutableList.of() : cluster.csiDrivers(), ImmutableSortedMap.copyOf(timing), ImmutableList.copyOf(objects), ImmutableList.copyOf(steps),
+        containers);
   }
 
   /** The scenario's folder with symbolic links resolved, or null when it cannot be resolved. */

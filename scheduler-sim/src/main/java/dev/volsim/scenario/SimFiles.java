@@ -66,34 +66,8 @@ final class SimFiles implements FileAccess {
     RunningContainer running = kubelet.container(ns, name, c.name())
         .orElseThrow(() -> new ExprException("container " + c.name() + " of pod " + pns + "/" + pname
             + " is not running on node " + node));
-    long u = uid != null ? uid : runAs(c, pod, true);
-    long g = gid != null ? gid : runAs(c, pod, false);
-    Credentials as = Credentials.of((int) u, (int) g);
-    var psc = pod.spec().securityContext();
-    if (psc != null) {
-      Integer[] groups = psc.supplementalGroups().stream().map(Long::intValue).toArray(Integer[]::new);
-      if (psc.fsGroup() != null) {
-        Integer[] more = java.util.Arrays.copyOf(groups, groups.length + 1);
-        more[groups.length] = psc.fsGroup().intValue();
-        groups = more;
-      }
-      if (groups.length > 0) {
-        as = as.withGroups(groups);
-      }
-    }
-    if (c.securityContext() != null && c.securityContext().isPrivileged()) {
-      as = as.asPrivileged();
-    }
+    Credentials as = dev.volsim.core.kubelet.ContainerUser.of(pod, c, kubelet.containerBehaviors(), uid, gid);
     return new View(running.namespace(), as, "pod " + ns + "/" + name + " container " + c.name() + " on node " + node);
-  }
-
-  private static long runAs(Container c, Pod pod, boolean user) {
-    var sc = c.securityContext();
-    Long v = sc == null ? null : user ? sc.runAsUser() : sc.runAsGroup();
-    if (v == null && pod.spec().securityContext() != null) {
-      v = user ? pod.spec().securityContext().runAsUser() : pod.spec().securityContext().runAsGroup();
-    }
-    return v == null ? 0 : v;
   }
 
   @Override

@@ -238,4 +238,42 @@ public sealed interface Step {
       args = com.google.common.collect.ImmutableMap.copyOf(args);
     }
   }
+
+  /**
+   * {@code exit: {pod, container, code}}: the container's process ends with {@code code}; the restart
+   * policy applies.
+   *
+   * @param pod the Pod ({@code NAME} or {@code NS/NAME}; may hold run-time references)
+   * @param container the container (main or init), or null for the Pod's only container
+   */
+  record ContainerExit(StepInfo info, String pod, String container, int code) implements Step {
+    public ContainerExit {
+      requireNonNull(info, "info is null");
+      requireNonNull(pod, "pod is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.EXIT;
+    }
+  }
+
+  /**
+   * {@code restart: {container: {pod, name}}}: the container's process is killed and started again,
+   * with a fresh root file system and the Pod's volumes kept.
+   *
+   * @param pod the Pod ({@code NAME} or {@code NS/NAME}; may hold run-time references)
+   * @param container the container, or null for the Pod's only container
+   */
+  record RestartContainer(StepInfo info, String pod, String container) implements Step {
+    public RestartContainer {
+      requireNonNull(info, "info is null");
+      requireNonNull(pod, "pod is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.RESTART;
+    }
+  }
 }

@@ -38,12 +38,14 @@ final class StepExecutor {
   private final Interpolator interpolator;
   private final ExpectationContext context;
   private final SimFiles files;
+  private final ContainerSteps containerSteps;
 
   StepExecutor(Simulation sim, TraceRecorder recorder) {
     this.sim = sim;
     this.recorder = recorder;
     this.interpolator = Interpolator.of(sim.api(), captures);
     this.files = new SimFiles(sim);
+    this.containerSteps = new ContainerSteps(sim);
     this.context = ExpectationContext.of(sim.api(), recorder.view(), interpolator, files);
   }
 
@@ -113,9 +115,30 @@ final class StepExecutor {
         yield null;
       }
       case EXEC, ADMIN -> fileOp((Step.FileOp) step);
-      case EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT ->
+      case EXIT -> {
+        Step.ContainerExit x = (Step.ContainerExit) step;
+        containerSteps.exit(interpolator.interpolate(x.pod()),
+            x.container() == null ? null : interpolator.interpolate(x.container()), x.code());
+        yield null;
+      }
+      case RESTART -> restart(step);
+      case FAIL, RECOVER, TAINT, UNTAINT ->
           throw new IllegalStateException("the parser refuses " + step.kind().key() + " steps");
     };
+  }
+
+  /** {@code restart}: each form in its own method. */
+  private String restart(Step step) throws ExprException, StepFailedException {
+    if (step instanceof Step.RestartContainer r) {
+      return restartContainer(r);
+    }
+    throw new IllegalStateException("the parser refuses this restart step");
+  }
+
+  private String restartContainer(Step.RestartContainer r) throws ExprException, StepFailedException {
+    containerSteps.restart(interpolator.interpolate(r.pod()),
+        r.container() == null ? null : interpolator.interpolate(r.container()));
+    return null;
   }
 
   private static String quote(String s) {
@@ -140,43 +163,9 @@ final class StepExecutor {
     }
     var fs = v.fs();
     var as = v.as();
-    String path = a.get("path");
     String result = null;
     try {
-      switch (f.op()) {
-        case "write" -> {
-          if (a.containsKey("size")) {
-            fs.writeFiller(path, Long.parseLong(a.get("size")), as);
-          } else {
-            fs.write(path, a.get("content"), as);
-          }
-        }
-        case "append" -> {
-          if (a.containsKey("size")) {
-            fs.appendFiller(path, Long.parseLong(a.get("size")), as);
-          } else {
-            fs.append(path, a.get("content"), as);
-          }
-        }
-        case "read" -> result = "read " + quote(fs.readString(path, as));
-        case "list" -> {
-          List<String> names = new ArrayList<>(fs.list(path, as));
-          names.sort(null);
-          result = "listed " + names;
-        }
-        case "mkdir" -> fs.mkdir(path, as);
-        case "remove" -> fs.remove(path, as);
-        case "rename" -> fs.rename(a.get("from"), a.get("to"), as);
-        case "chmod" -> fs.chmod(path, dev.volsim.core.world.Modes.parse(a.get("mode")), as);
-        case "chown" -> fs.chown(path, Integer.parseInt(a.get("uid")), Integer.parseInt(a.get("gid")), as);
-        case "symlink" -> fs.symlink(path, a.get("target"), as);
-        case "stat" -> {
-          dev.volsim.core.world.Stat st = fs.lstat(path, as);
-          result = "stat " + st.type().scenarioName() + " " + st.modeString() + " " + st.uid() + ":" + st.gid()
-              + " size " + st.size();
-        }
-        default -> throw new IllegalStateException("op " + f.op());
-      }
+      result = FileOps.apply(fs, f.op(), a, as);
     } catch (dev.volsim.core.world.FsException e) {
       throw new StepFailedException(f.op() + " to succeed in " + v.where(), "error: " + e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -282,7 +271,13 @@ final class StepExecutor {
             .map(e -> e.getKey().equals("content") ? "content " + quote(e.getValue()) : e.getKey() + " " + e.getValue())
             .collect(Collectors.joining(", "));
       }
-      case EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT -> "";
+      case EXIT -> {
+        Step.ContainerExit x = (Step.ContainerExit) step;
+        yield "pod " + x.pod() + (x.container() == null ? "" : " container " + x.container()) + " code " + x.code();
+      }
+      case RESTART -> step instanceof Step.RestartContainer r
+          ? "container " + (r.container() == null ? "" : r.container() + " of ") + "pod " + r.pod() : "";
+      case FAIL, RECOVER, TAINT, UNTAINT -> "";
     };
     return step.kind().key() + ": " + what;
   }

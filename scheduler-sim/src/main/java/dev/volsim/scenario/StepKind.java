@@ -25,10 +25,10 @@ public enum StepKind {
   INJECT("inject", true),
   EXEC("exec", true),
   ADMIN("admin", true),
-  EXIT("exit", false),
+  EXIT("exit", true),
   FAIL("fail", false),
   RECOVER("recover", false),
-  RESTART("restart", false),
+  RESTART("restart", true),
   TAINT("taint", false),
   UNTAINT("untaint", false);
 

@@ -108,7 +108,9 @@ final class StepParser {
       case INJECT -> inject(info, action.value(), where + ".inject");
       case EXEC -> fileOp(info, StepKind.EXEC, action.value(), where + ".exec");
       case ADMIN -> fileOp(info, StepKind.ADMIN, action.value(), where + ".admin");
-      case EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT ->
+      case EXIT -> containerExit(info, action.value(), where + ".exit");
+      case RESTART -> restart(info, action.value(), where + ".restart");
+      case FAIL, RECOVER, TAINT, UNTAINT ->
           throw new IllegalStateException("unsupported step kinds are refused above: " + action.key());
     };
     return bad ? null : step;
@@ -586,5 +588,57 @@ final class StepParser {
   private String templatedAllowEmpty(YNode node, String what) {
     String text = Nodes.string(node, what, errors);
     return text != null && Templates.check(node, text, errors) ? text : null;
+  }
+
+  /** {@code exit: {pod, container, code}}. */
+  private Step containerExit(StepInfo info, YNode node, String where) {
+    YMap map = Nodes.map(node, where, errors);
+    if (map == null) {
+      return null;
+    }
+    int before = errorCount();
+    Map<String, Entry> e = Nodes.entries(map, where, List.of("pod", "container", "code"), errors);
+    Nodes.require(e, "pod", map, where, errors);
+    String pod = e.containsKey("pod") ? templated(e.get("pod").value(), where + ".pod") : null;
+    String container = e.containsKey("container") ? templated(e.get("container").value(), where + ".container") : null;
+    // A process that just ends exits 0 unless the step says otherwise.
+    Long code = e.containsKey("code") ? Nodes.integer(e.get("code").value(), where + ".code", 0, 255, errors) : Long.valueOf(0);
+    return errorCount() > before ? null : new Step.ContainerExit(info, pod, container, code.intValue());
+  }
+
+  /** {@code restart: {container: {pod, name}}}; the kubelet and controller forms are not here yet. */
+  private Step restart(StepInfo info, YNode node, String where) {
+    YMap map = Nodes.map(node, where, errors);
+    if (map == null) {
+      return null;
+    }
+    int before = errorCount();
+    Map<String, Entry> e = Nodes.entries(map, where, List.of("container", "kubelet", "controller"), errors);
+    for (String later : List.of("kubelet", "controller")) {
+      if (e.containsKey(later)) {
+        errors.add(e.get(later).keyLocation(), "\"restart: {" + later + "}\" steps are " + Nodes.NOT_SUPPORTED);
+      }
+    }
+    if (errorCount() > before) {
+      return null;
+    }
+    if (!e.containsKey("container")) {
+      errors.add(map, where + " needs one of: container, kubelet, controller");
+      return null;
+    }
+    return restartContainer(info, e.get("container").value(), where + ".container");
+  }
+
+  private Step restartContainer(StepInfo info, YNode node, String where) {
+    YMap map = Nodes.map(node, where, errors);
+    if (map == null) {
+      return null;
+    }
+    int before = errorCount();
+    Map<String, Entry> e = Nodes.entries(map, where, List.of("pod", "name"), errors);
+    Nodes.require(e, "pod", map, where, errors);
+    String pod = e.containsKey("pod") ? templated(e.get("pod").value(), where + ".pod") : null;
+    String name = e.containsKey("name") ? templated(e.get("name").value(), where + ".name") : null;
+    return errorCount() > before ? null : new Step.RestartContainer(info, pod, name);
   }
 }

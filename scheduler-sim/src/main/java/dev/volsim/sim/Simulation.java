@@ -62,6 +62,7 @@ public final class Simulation {
   private final TreeMap<String, Controller> controllers = new TreeMap<>();
   private final ClusterContext context;
   private final TreeMap<String, dev.volsim.core.kubelet.Kubelet> kubelets = new TreeMap<>();
+  private final dev.volsim.core.kubelet.ContainerBehaviors containerBehaviors;
 
   private Simulation(Builder b) {
     this.engine = new Engine(b.seed);
@@ -81,6 +82,7 @@ public final class Simulation {
     this.featureGates = ImmutableSortedMap.copyOf(gates);
     this.config = ComponentConfig.defaults().with(b.config);
     this.latencies = Latencies.defaults().with(b.latencies);
+    this.containerBehaviors = b.containerBehaviors;
     this.api = new ApiServer(engine);
     api.setWatchLatency(latencies.of("watch"));
     register(api.garbageCollector());
@@ -163,6 +165,7 @@ public final class Simulation {
       var node = new dev.volsim.core.kubelet.ApiNodeContext(context, n.name(), disk, nodeAddress(n, i), n.packages(),
           List.of(), null, null);
       var k = new dev.volsim.core.kubelet.Kubelet(context, n.name(), node, dev.volsim.core.kubelet.VolumeSetUps.defaults());
+      k.setContainerBehaviors(containerBehaviors);
       k.start();
       kubelets.put(n.name(), k);
     }
@@ -226,6 +229,11 @@ public final class Simulation {
   /** The node's InternalIP: as declared, else derived from its position. */
   private static String nodeAddress(ClusterNode n, int index) {
     return n.address() != null ? n.address() : "10.0.0." + (11 + index);
+  }
+
+  /** What images and containers' processes do; every kubelet gets it (also a restarted one). */
+  public dev.volsim.core.kubelet.ContainerBehaviors containerBehaviors() {
+    return containerBehaviors;
   }
 
   /** The world outside the API: nodes' disks, NFS and git servers, backing storage. */
@@ -356,6 +364,7 @@ public final class Simulation {
     private List<ClusterNode> nodes;
     private List<CsiDriverProfile> csiDrivers;
     private long eventBudget;
+    private dev.volsim.core.kubelet.ContainerBehaviors containerBehaviors = dev.volsim.core.kubelet.ContainerBehaviors.NONE;
     private final List<dev.volsim.core.trace.TraceListener> traceListeners = new ArrayList<>();
 
     private Builder() {}
@@ -400,6 +409,12 @@ public final class Simulation {
     /** The cluster's CSI drivers (with {@link #nodes}, none unless given). */
     public Builder csiDrivers(List<CsiDriverProfile> drivers) {
       csiDrivers = List.copyOf(drivers);
+      return this;
+    }
+
+    /** What images and containers' processes do (image users, behaviors at start). */
+    public Builder containerBehaviors(dev.volsim.core.kubelet.ContainerBehaviors b) {
+      containerBehaviors = requireNonNull(b, "behaviors is null");
       return this;
     }
 

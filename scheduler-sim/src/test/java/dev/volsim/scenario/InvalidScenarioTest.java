@@ -32,7 +32,7 @@ class InvalidScenarioTest {
   @Test
   void unknownKeyNamesTheKnownOnes() {
     assertThat(errors(invalid("stpes: []\n"))).containsExactly(
-        "s.yaml:5:3: unknown key \"stpes\" in spec (known: seed, kubernetes, cluster, timing, objects, steps)");
+        "s.yaml:5:3: unknown key \"stpes\" in spec (known: seed, kubernetes, cluster, timing, objects, steps, images, behaviors)");
   }
 
   @Test
@@ -143,7 +143,6 @@ class InvalidScenarioTest {
     assertThat(errors(run)).containsExactly(
         "s.yaml:6:24: spec.cluster.nodes[0].files is not supported yet by this version of volsim",
         "s.yaml:7:5: spec.cluster.nfsServers is not supported yet by this version of volsim",
-        "s.yaml:8:3: spec.behaviors is not supported yet by this version of volsim",
         "s.yaml:10:34: \"mount\" operations are not supported yet by this version of volsim",
         "s.yaml:11:35: inject of \"attach\" failures is not supported yet by this version of volsim (supported: apiUpdate, provision, delete, recycle)",
         "s.yaml:12:21: \"file: {nfs}\" expectations are not supported yet by this version of volsim",

@@ -115,6 +115,45 @@ public final class Kubelet implements Controller {
     return exitCodes.getOrDefault(podKey + "/" + container, 0);
   }
 
+  /** The kubelet's container restart back-off ({@code kl.backOff}), shared by its pod workers. */
+  final ContainerBackOff containerBackOff = new ContainerBackOff();
+  ContainerBehaviors behaviors = ContainerBehaviors.NONE;
+
+  /** What images and containers' processes do (image users, {@code onStart}); none by default. */
+  public void setContainerBehaviors(ContainerBehaviors b) {
+    behaviors = requireNonNull(b, "behaviors is null");
+  }
+
+  /** The image users and behaviors this kubelet's containers get. */
+  public ContainerBehaviors containerBehaviors() {
+    return behaviors;
+  }
+
+  /**
+   * The running container's process ends with {@code code}; the restart policy applies.
+   *
+   * @return false when the container is not running
+   */
+  public boolean exitContainer(String namespace, String pod, String container, int code) {
+    PodWorker w = workers.get(namespace + "/" + pod);
+    if (w == null || !w.running.containsKey(container)) {
+      return false;
+    }
+    w.containerExited(container, code);
+    return true;
+  }
+
+  /**
+   * Restarts the running container: its process killed and started again with a fresh root file
+   * system, the Pod's volumes kept, {@code restartCount} one more.
+   *
+   * @return false when the container is not running
+   */
+  public boolean restartContainer(String namespace, String pod, String container) {
+    PodWorker w = workers.get(namespace + "/" + pod);
+    return w != null && w.restartContainer(container);
+  }
+
   /** A running container of a Pod: its root file system and mount namespace. */
   public Optional<RunningContainer> container(String namespace, String pod, String container) {
     PodWorker w = workers.get(namespace + "/" + pod);
@@ -168,7 +207,7 @@ public final class Kubelet implements Controller {
   private Iterable<Pod> activePods() {
     List<Pod> out = new ArrayList<>();
     for (PodWorker w : workers.values()) {
-      if (!w.terminating) {
+      if (!w.terminating && !w.terminal) {
         out.add(w.pod);
       }
     }
@@ -179,6 +218,9 @@ public final class Kubelet implements Controller {
   private boolean keepInDesiredState(String uid) {
     for (PodWorker w : workers.values()) {
       if (w.uid.equals(uid)) {
+        if (w.terminal && w.running.isEmpty()) {
+          return false; // a Succeeded or Failed Pod's volumes are torn down
+        }
         return !w.terminating || !w.containersStopped;
       }
     }

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import dev.volsim.core.world.Credentials;
 
 /**
  * One Pod's worker ({@code podWorkers}): SyncPod (WaitForAttachAndMount, image pulls, init
@@ -97,37 +99,7 @@ final class PodWorker {
       return;
     }
     started = true;
-    List<Container> init = pod.spec().initContainers();
-    runInit(init, 0);
-  }
-
-  private void runInit(List<Container> init, int i) {
-    if (terminating) {
-      return;
-    }
-    if (i == init.size()) {
-      for (Container c : pod.spec().containers()) {
-        startContainer(c, false, () -> {
-          if (running.size() == pod.spec().containers().size()) {
-            writeStatus(PodPhase.RUNNING, true);
-          }
-        });
-      }
-      return;
-    }
-    Container c = init.get(i);
-    startContainer(c, true, () -> {
-      int code = kubelet.exitCodeFor(key, c.name());
-      running.remove(c.name());
-      statuses.put(c.name(), terminatedStatus(c, code));
-      trace("ContainerExited", c.name(), "exitCode", String.valueOf(code));
-      if (code == 0) {
-        runInit(init, i + 1);
-      } else {
-        writeStatus(pod.spec().restartPolicy() == dev.volsim.model.core.RestartPolicy.NEVER ? PodPhase.FAILED
-            : PodPhase.PENDING, false);
-      }
-    });
+    syncContainers();
   }
 
   /** The back-off of a container that could not be created: 10 s doubling to 5 min, as the kubelet's. */
@@ -162,8 +134,11 @@ final class PodWorker {
           return;
         }
         running.put(c.name(), created);
-        statuses.put(c.name(), new ContainerStatus(c.name(), ContainerState.running(wall()), null, !init, 0,
-            c.image(), "", "containerd://" + uid + "-" + c.name(), true));
+        ContainerStatus before = statuses.get(c.name());
+        int restarts = restartCounts.getOrDefault(c.name(), 0);
+        statuses.put(c.name(), new ContainerStatus(c.name(), ContainerState.running(wall()), lastState(before), !init,
+            restarts, c.image(), "", containerId(c), true));
+        startedAtMicros.put(c.name(), now());
         trace("ContainerStarted", c.name());
         kubelet.recorder.normal(pod, "Started", "Started container " + c.name());
         then.run();
@@ -235,9 +210,12 @@ final class PodWorker {
 
   private ContainerStatus terminatedStatus(Container c, int code) {
     ContainerStatus old = statuses.get(c.name());
+    Long startedAt = startedAtMicros.get(c.name());
+    String id = old == null ? null : old.containerID();
     return new ContainerStatus(c.name(), ContainerState.terminated(new ContainerStateTerminated(code, 0,
-        code == 0 ? "Completed" : "Error", null, null, wall(), null)), null, false,
-        old == null ? 0 : old.restartCount(), c.image(), "", old == null ? null : old.containerID(), false);
+        code == 0 ? "Completed" : "Error", null, startedAt == null ? null : wallAt(startedAt), wall(), id)),
+        old == null ? null : old.lastState(), false,
+        old == null ? 0 : old.restartCount(), c.image(), "", id, false);
   }
 
   private void trace(String type, String container, String... more) {
@@ -254,7 +232,7 @@ final class PodWorker {
     }
     Instant t = wall();
     ConditionStatus r = ready ? ConditionStatus.TRUE : ConditionStatus.FALSE;
-    boolean initialized = ready || pod.spec().initContainers().isEmpty();
+    boolean initialized = ready || initDone || pod.spec().initContainers().isEmpty();
     List<PodCondition> conditions = List.of(
         new PodCondition(PodCondition.INITIALIZED, initialized ? ConditionStatus.TRUE : ConditionStatus.FALSE, null, t,
             null, null),
@@ -267,7 +245,9 @@ final class PodWorker {
       ics.add(statuses.getOrDefault(c.name(), waiting(c, "PodInitializing")));
     }
     for (Container c : pod.spec().containers()) {
-      cs.add(statuses.getOrDefault(c.name(), waiting(c, "ContainerCreating")));
+      // convertToAPIContainerStatuses: with init containers every container waits in PodInitializing.
+      cs.add(statuses.getOrDefault(c.name(), waiting(c, pod.spec().initContainers().isEmpty() ? "ContainerCreating"
+          : "PodInitializing")));
     }
     PodStatus old = current.get().status();
     PodStatus status = new PodStatus(phase, dev.volsim.model.Immutables.list(conditions), null, null, null,
@@ -283,5 +263,222 @@ final class PodWorker {
   private static ContainerStatus waiting(Container c, String reason) {
     return new ContainerStatus(c.name(), ContainerState.waiting(reason, null), null, false, 0, c.image(), "", null,
         false);
+  }
+
+  // ---- Container lifecycle: restart policy, CrashLoopBackOff, Pod phase (computePodActions) ----
+
+  /** Whether every init container has exited 0 (main containers start only then). */
+  boolean initDone;
+  /** Whether the Pod reached Succeeded or Failed: nothing is restarted any more. */
+  boolean terminal;
+  private boolean resyncScheduled;
+  private final java.util.Set<String> starting = new java.util.HashSet<>();
+  private final Map<String, Integer> restartCounts = new LinkedHashMap<>();
+  private final Map<String, Long> startedAtMicros = new LinkedHashMap<>();
+  private final Map<String, Long> finishedAtMicros = new LinkedHashMap<>();
+
+  private Instant wallAt(long micros) {
+    return wall().minusNanos((now() - micros) * 1000L);
+  }
+
+  private String containerId(Container c) {
+    int restarts = restartCounts.getOrDefault(c.name(), 0);
+    return "containerd://" + uid + "-" + c.name() + (restarts == 0 ? "" : "-" + restarts);
+  }
+
+  private static ContainerState lastState(ContainerStatus before) {
+    if (before == null) {
+      return null;
+    }
+    if (before.state().terminated() != null) {
+      return before.state();
+    }
+    return before.lastState();
+  }
+
+  /**
+   * SyncPod's container actions ({@code computePodActions}): the next init container, one at a
+   * time; once all exited 0, every main container; an exited container restarted as the restart
+   * policy says, after the kubelet's back-off. Then the Pod status with its phase.
+   */
+  void syncContainers() {
+    if (terminating || terminal || !started) {
+      return;
+    }
+    List<Container> init = pod.spec().initContainers();
+    if (!initDone) {
+      for (Container c : init) {
+        ContainerStatus st = statuses.get(c.name());
+        boolean succeeded = st != null && st.state().terminated() != null && st.state().terminated().exitCode() == 0;
+        if (succeeded) {
+          continue;
+        }
+        if (running.containsKey(c.name()) || starting.contains(c.name())) {
+          writePhase();
+          return;
+        }
+        if (st != null && exitedOrBackingOff(st)) {
+          // A failed init container: restarted unless the Pod never restarts anything.
+          if (pod.spec().restartPolicy() != dev.volsim.model.core.RestartPolicy.NEVER) {
+            restartWithBackOff(c, true);
+          }
+        } else {
+          launch(c, true);
+        }
+        writePhase();
+        return;
+      }
+      initDone = true;
+    }
+    for (Container c : pod.spec().containers()) {
+      if (running.containsKey(c.name()) || starting.contains(c.name())) {
+        continue;
+      }
+      ContainerStatus st = statuses.get(c.name());
+      if (st == null || !exitedOrBackingOff(st)) {
+        if (st == null || st.state().waiting() == null || !"CreateContainerError".equals(st.state().waiting().reason())) {
+          launch(c, false);
+        }
+      } else if (shouldRestart(c, st)) {
+        restartWithBackOff(c, false);
+      }
+    }
+    writePhase();
+  }
+
+  private static boolean exitedOrBackingOff(ContainerStatus st) {
+    return st.state().terminated() != null || (st.lastState() != null && st.lastState().terminated() != null
+        && st.state().waiting() != null);
+  }
+
+  /** {@code ShouldContainerBeRestarted}: Always restarts, OnFailure after a non-zero exit, Never not. */
+  private boolean shouldRestart(Container c, ContainerStatus st) {
+    var policy = pod.spec().restartPolicy();
+    if (policy == dev.volsim.model.core.RestartPolicy.ALWAYS) {
+      return true;
+    }
+    if (policy == dev.volsim.model.core.RestartPolicy.NEVER) {
+      return false;
+    }
+    ContainerStateTerminated t = st.state().terminated() != null ? st.state().terminated() : st.lastState().terminated();
+    return t.exitCode() != 0;
+  }
+
+  /** {@code doBackOff}: restart now, or wait in CrashLoopBackOff and look again at the next sync. */
+  private void restartWithBackOff(Container c, boolean init) {
+    String backOffKey = pod.metadata().name() + "_" + pod.metadata().namespace() + "_" + uid + "_" + c.name();
+    long finished = finishedAtMicros.getOrDefault(c.name(), now());
+    if (kubelet.containerBackOff.isInBackOffSince(backOffKey, finished, now())) {
+      String podRef = pod.metadata().name() + "_" + pod.metadata().namespace() + "(" + uid + ")";
+      kubelet.recorder.warning(pod, "BackOff", "Back-off restarting failed container " + c.name() + " in pod " + podRef);
+      String d = Durations.formatGo(Durations.ofMicros(kubelet.containerBackOff.get(backOffKey)));
+      ContainerStatus st = statuses.get(c.name());
+      statuses.put(c.name(), new ContainerStatus(c.name(), ContainerState.waiting("CrashLoopBackOff",
+          "back-off " + d + " restarting failed container=" + c.name() + " pod=" + podRef), lastState(st), false,
+          st.restartCount(), c.image(), "", st.containerID(), false));
+      scheduleResync();
+      return;
+    }
+    kubelet.containerBackOff.next(backOffKey, finished, now());
+    restartCounts.merge(c.name(), 1, Integer::sum);
+    launch(c, init);
+  }
+
+  /** The pod worker requeues a Pod whose sync hit a back-off after {@code backOffPeriod} (10 s). */
+  private void scheduleResync() {
+    if (resyncScheduled) {
+      return;
+    }
+    resyncScheduled = true;
+    after(WORKER_BACKOFF_MICROS, "syncPod", () -> {
+      resyncScheduled = false;
+      syncContainers();
+    });
+  }
+
+  /** Starts {@code c} with a fresh root file system; what its process does runs once it started. */
+  private void launch(Container c, boolean init) {
+    starting.add(c.name());
+    startContainer(c, init, () -> {
+      starting.remove(c.name());
+      RunningContainer rc = running.get(c.name());
+      Credentials as = ContainerUser.of(pod, c, kubelet.behaviors, null, null);
+      // The understood part of its command runs first; a script that ends (exit, a failed
+      // download) ends the process. Otherwise the scenario's behavior runs, which may exit; an init
+      // container with nothing more to do exits 0, a main container runs on.
+      ContainerCommands.Result r = ContainerCommands.run(c.command(), c.args(), kubelet.ctx.world(), rc.namespace(), as);
+      Integer code = null;
+      if (r.exited()) {
+        code = r.exitCode();
+      } else {
+        OptionalInt behavior = kubelet.behaviors.onStart(pod, c, rc.namespace(), as);
+        if (behavior.isPresent()) {
+          code = behavior.getAsInt();
+        } else if (init) {
+          code = r.understood() ? r.exitCode() : kubelet.exitCodeFor(key, c.name());
+        }
+      }
+      writePhase();
+      if (code != null) {
+        int exit = code;
+        RunningContainer self = rc;
+        after(0, "containerExited", () -> {
+          if (running.get(c.name()) == self) {
+            containerExited(c.name(), exit);
+          }
+        });
+      }
+    });
+  }
+
+  /** The container's process ended with {@code code} (PLEG sees it; the next sync acts on it). */
+  void containerExited(String name, int code) {
+    if (running.remove(name) == null) {
+      return;
+    }
+    finishedAtMicros.put(name, now());
+    statuses.put(name, terminatedStatus(containerNamed(name), code));
+    trace("ContainerExited", name, "exitCode", String.valueOf(code));
+    after(0, "syncPod", this::syncContainers);
+  }
+
+  /**
+   * The container is restarted at once: its process killed (exit 137), a fresh root file system,
+   * the Pod's volumes kept, {@code restartCount} one more.
+   */
+  boolean restartContainer(String name) {
+    RunningContainer rc = running.remove(name);
+    if (rc == null || terminating) {
+      return false;
+    }
+    trace("ContainerKilled", name);
+    finishedAtMicros.put(name, now());
+    Container c = containerNamed(name);
+    statuses.put(name, terminatedStatus(c, 137));
+    restartCounts.merge(name, 1, Integer::sum);
+    boolean init = pod.spec().initContainers().stream().anyMatch(x -> x.name().equals(name));
+    launch(c, init);
+    writePhase();
+    return true;
+  }
+
+  /** Writes the status with the phase {@code getPhase} gives; a Succeeded or Failed Pod is final. */
+  private void writePhase() {
+    List<ContainerStatus> ics = new ArrayList<>();
+    for (Container c : pod.spec().initContainers()) {
+      ics.add(statuses.getOrDefault(c.name(), waiting(c, "PodInitializing")));
+    }
+    List<ContainerStatus> cs = new ArrayList<>();
+    for (Container c : pod.spec().containers()) {
+      cs.add(statuses.getOrDefault(c.name(), waiting(c, "PodInitializing")));
+    }
+    PodPhase phase = PodPhases.phase(pod.spec(), ics, cs);
+    boolean ready = initDone && pod.spec().containers().stream().allMatch(c -> running.containsKey(c.name()));
+    if (phase == PodPhase.SUCCEEDED || phase == PodPhase.FAILED) {
+      terminal = true;
+      ready = false;
+      kubelet.volumeManager.wake();
+    }
+    writeStatus(phase, ready);
   }
 }
