@@ -160,8 +160,7 @@ public final class Simulation {
       ClusterNode n = nodes.get(i);
       var disk = dev.volsim.core.world.NodeDisk.create(n.name(), dev.volsim.core.world.FileTree.UNLIMITED, List.of());
       context.world().addNode(n.name(), nodeAddress(n, i), disk);
-      var node = new dev.volsim.core.kubelet.ApiNodeContext(context, n.name(), disk, nodeAddress(n, i), n.packages(),
-          List.of(), null, null);
+      var node = new dev.volsim.core.kubelet.ApiNodeContext(context, n.name(), disk, nodeAddress(n, i), n.packages());
       var k = new dev.volsim.core.kubelet.Kubelet(context, n.name(), node, dev.volsim.core.kubelet.VolumeSetUps.defaults());
       k.start();
       kubelets.put(n.name(), k);
