@@ -25,12 +25,14 @@ import java.util.OptionalLong;
  * @param timing {@code spec.timing}: latency overrides by operation
  * @param objects {@code spec.objects}, expanded to one manifest per object, in order
  * @param steps {@code spec.steps}, in order
+ * @param world the world outside the API {@code spec.cluster} declares ({@link dev.volsim.sim.WorldSpec#EMPTY}
+ *     for the embedded default cluster)
  */
 public record Scenario(
     Path file, ScenarioMetadata metadata, OptionalLong seed, KubernetesSettings kubernetes,
     Optional<ImmutableList<ClusterNode>> nodes, ImmutableList<CsiDriverProfile> csiDrivers,
     ImmutableSortedMap<String, LatencyModel> timing,
-    ImmutableList<ScenarioManifest> objects, ImmutableList<Step> steps) {
+    ImmutableList<ScenarioManifest> objects, ImmutableList<Step> steps, dev.volsim.sim.WorldSpec world) {
 
   /** The seed used when neither {@code --seed} nor {@code spec.seed} gives one. */
   public static final long DEFAULT_SEED = 1;
@@ -45,5 +47,14 @@ public record Scenario(
     timing = ImmutableSortedMap.copyOf(timing);
     objects = ImmutableList.copyOf(objects);
     steps = ImmutableList.copyOf(steps);
+    world = world == null ? dev.volsim.sim.WorldSpec.EMPTY : world;
+  }
+
+  /** A scenario declaring nothing outside the API. */
+  public Scenario(Path file, ScenarioMetadata metadata, OptionalLong seed, KubernetesSettings kubernetes,
+      Optional<ImmutableList<ClusterNode>> nodes, ImmutableList<CsiDriverProfile> csiDrivers,
+      ImmutableSortedMap<String, LatencyModel> timing, ImmutableList<ScenarioManifest> objects,
+      ImmutableList<Step> steps) {
+    this(file, metadata, seed, kubernetes, nodes, csiDrivers, timing, objects, steps, dev.volsim.sim.WorldSpec.EMPTY);
   }
 }

@@ -151,7 +151,8 @@ public final class ScenarioParser {
     List<Step> steps = s.containsKey("steps") ? new StepParser(errors, manifests).parse(s.get("steps").value())
         : List.of();
     return new Scenario(file, metadata, seed, kubernetes == null ? KubernetesSettings.defaults() : kubernetes,
-        nodes, cluster == null ? ImmutableList.of() : cluster.csiDrivers(), ImmutableSortedMap.copyOf(timing), ImmutableList.copyOf(objects), ImmutableList.copyOf(steps));
+        nodes, cluster == null ? ImmutableList.of() : cluster.csiDrivers(), ImmutableSortedMap.copyOf(timing), ImmutableList.copyOf(objects), ImmutableList.copyOf(steps),
+        cluster == null ? dev.volsim.sim.WorldSpec.EMPTY : cluster.world());
   }
 
   /** The scenario's folder with symbolic links resolved, or null when it cannot be resolved. */

@@ -94,6 +94,7 @@ public final class ScenarioRunner {
     s.kubernetes().config().forEach(b::config);
     s.timing().forEach(b::latency);
     s.nodes().ifPresent(n -> b.nodes(n).csiDrivers(s.csiDrivers()));
+    b.world(s.world());
     return b.build();
   }
 

@@ -62,6 +62,7 @@ public final class Simulation {
   private final TreeMap<String, Controller> controllers = new TreeMap<>();
   private final ClusterContext context;
   private final TreeMap<String, dev.volsim.core.kubelet.Kubelet> kubelets = new TreeMap<>();
+  private final WorldSpec worldSpec;
 
   private Simulation(Builder b) {
     this.engine = new Engine(b.seed);
@@ -86,10 +87,11 @@ public final class Simulation {
     register(api.garbageCollector());
     register(api.namespaceController());
     this.nodes = b.nodes == null ? DefaultCluster.NODES : ImmutableList.copyOf(b.nodes);
+    this.worldSpec = b.world;
     ImmutableList<CsiDriverProfile> drivers = b.csiDrivers != null ? ImmutableList.copyOf(b.csiDrivers)
         : b.nodes == null ? ImmutableList.of(DefaultCluster.CSI_DRIVER) : ImmutableList.of();
     this.context = new ClusterContext(engine, api, version, featureGates, config, latencies, drivers,
-        new dev.volsim.core.cluster.OperationFaults(), new dev.volsim.core.world.ClusterWorld(false));
+        new dev.volsim.core.cluster.OperationFaults(), new dev.volsim.core.world.ClusterWorld(b.world.strict()));
     for (int i = 0; i < nodes.size(); i++) {
       registerNode(nodes.get(i), i);
     }
@@ -158,13 +160,16 @@ public final class Simulation {
     // The node side: one kubelet per node, with the node's disk and what is installed on it.
     for (int i = 0; i < nodes.size(); i++) {
       ClusterNode n = nodes.get(i);
-      var disk = dev.volsim.core.world.NodeDisk.create(n.name(), dev.volsim.core.world.FileTree.UNLIMITED, List.of());
+      var disk = dev.volsim.core.world.NodeDisk.create(n.name(), dev.volsim.core.world.FileTree.UNLIMITED,
+          worldSpec.nodeFiles(n.name()));
       context.world().addNode(n.name(), nodeAddress(n, i), disk);
       var node = new dev.volsim.core.kubelet.ApiNodeContext(context, n.name(), disk, nodeAddress(n, i), n.packages());
       var k = new dev.volsim.core.kubelet.Kubelet(context, n.name(), node, dev.volsim.core.kubelet.VolumeSetUps.defaults());
       k.start();
       kubelets.put(n.name(), k);
     }
+    // The rest of the world outside the API, once every node (and so every NFS-serving node) is known.
+    worldSpec.applyTo(context.world());
   }
 
   public static Builder builder() {
@@ -356,6 +361,7 @@ public final class Simulation {
     private List<CsiDriverProfile> csiDrivers;
     private long eventBudget;
     private final List<dev.volsim.core.trace.TraceListener> traceListeners = new ArrayList<>();
+    private WorldSpec world = WorldSpec.EMPTY;
 
     private Builder() {}
 
@@ -399,6 +405,15 @@ public final class Simulation {
     /** The cluster's CSI drivers (with {@link #nodes}, none unless given). */
     public Builder csiDrivers(List<CsiDriverProfile> drivers) {
       csiDrivers = List.copyOf(drivers);
+      return this;
+    }
+
+    /**
+     * The world outside the API: node files, NFS servers, git repositories, URLs, backing storage
+     * (by default, nothing declared and not strict).
+     */
+    public Builder world(WorldSpec w) {
+      world = requireNonNull(w, "world is null");
       return this;
     }
 
