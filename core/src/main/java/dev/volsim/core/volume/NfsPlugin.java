@@ -101,8 +101,12 @@ final class NfsPlugin implements VolumePlugin {
     // The server name resolves on the Pod's node: localhost is that node serving NFS itself.
     Optional<NfsServer> nfs = node.world().resolveNfsServer(server, node.nodeName());
     if (nfs.isEmpty()) {
-      throw mountFailed(arguments, "mount.nfs: Failed to resolve server " + server
-          + ": Name or service not known");
+      // A host that resolves (this node, another node) but runs no NFS server refuses the connection.
+      boolean knownHost = server.equals("localhost") || server.startsWith("127.")
+          || node.world().nodes().stream().anyMatch(n -> n.equals(server)
+              || node.world().nodeAddress(n).orElse("").equals(server));
+      throw mountFailed(arguments, knownHost ? "mount.nfs: Connection refused"
+          : "mount.nfs: Failed to resolve server " + server + ": Name or service not known");
     }
     // strict off: an export nobody declared exists, empty, on first use.
     node.world().ensureExport(nfs.get(), exportPath);
