@@ -18,26 +18,38 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads {@code spec.cluster}. This version builds the cluster's nodes (as Node objects; the
- * packages are recorded) and its CSI drivers; the rest of the world outside the API is refused as
- * not supported yet.
+ * Reads {@code spec.cluster}: the cluster's nodes (as Node objects; the packages are recorded), its
+ * CSI drivers, and through {@link WorldParser} the world outside the API (node files, NFS servers and
+ * exports, git repositories, URLs, backing storage).
  */
 final class ClusterParser {
-  private static final List<String> CLUSTER_KEYS = List.of("nodes", "csiDrivers");
-  private static final List<String> CLUSTER_LATER = List.of("nfsServers", "gitRepositories", "urls", "storage");
+  private static final List<String> CLUSTER_KEYS = List.of("nodes", "csiDrivers", "nfsServers", "gitRepositories",
+      "urls", "storage");
+  private static final List<String> CLUSTER_LATER = List.of();
   private static final List<String> NODE_KEYS = List.of(
-      "name", "zone", "labels", "address", "packages", "capacity", "taints", "unschedulable");
-  private static final List<String> NODE_LATER = List.of("files", "nfsExports");
+      "name", "zone", "labels", "address", "packages", "capacity", "taints", "unschedulable", "files", "nfsExports");
+  private static final List<String> NODE_LATER = List.of();
   private static final List<String> TAINT_KEYS = List.of("key", "value", "effect");
 
   private final ScenarioErrors errors;
+  private final dev.volsim.sim.WorldSpec.Builder world = dev.volsim.sim.WorldSpec.builder();
+  private final WorldParser worldParser;
 
   ClusterParser(ScenarioErrors errors) {
     this.errors = errors;
+    this.worldParser = new WorldParser(errors, world);
   }
 
-  /** What {@code cluster} declares: nodes and CSI drivers, each empty when not given. */
-  record Parsed(ImmutableList<ClusterNode> nodes, ImmutableList<dev.volsim.core.cluster.CsiDriverProfile> csiDrivers) {}
+  /**
+   * What {@code cluster} declares: nodes and CSI drivers, each empty when not given, and the world
+   * outside the API (node files, NFS, git, URLs, storage).
+   */
+  record Parsed(ImmutableList<ClusterNode> nodes, ImmutableList<dev.volsim.core.cluster.CsiDriverProfile> csiDrivers,
+      dev.volsim.sim.WorldSpec world) {
+    Parsed(ImmutableList<ClusterNode> nodes, ImmutableList<dev.volsim.core.cluster.CsiDriverProfile> csiDrivers) {
+      this(nodes, csiDrivers, dev.volsim.sim.WorldSpec.EMPTY);
+    }
+  }
 
   /** The nodes and CSI drivers of {@code cluster}. */
   Parsed parse(YNode node) {
@@ -63,7 +75,19 @@ final class ClusterParser {
     }
     ImmutableList<dev.volsim.core.cluster.CsiDriverProfile> drivers = e.containsKey("csiDrivers")
         ? new CsiDriverParser(errors).parse(e.get("csiDrivers").value()) : ImmutableList.of();
-    return new Parsed(ImmutableList.copyOf(nodes), drivers);
+    if (e.containsKey("nfsServers")) {
+      worldParser.nfsServers(e.get("nfsServers").value(), "spec.cluster.nfsServers");
+    }
+    if (e.containsKey("gitRepositories")) {
+      worldParser.gitRepositories(e.get("gitRepositories").value(), "spec.cluster.gitRepositories");
+    }
+    if (e.containsKey("urls")) {
+      worldParser.urls(e.get("urls").value(), "spec.cluster.urls");
+    }
+    if (e.containsKey("storage")) {
+      worldParser.storage(e.get("storage").value(), "spec.cluster.storage");
+    }
+    return new Parsed(ImmutableList.copyOf(nodes), drivers, world.build());
   }
 
   private ClusterNode node(YNode node, String where) {
@@ -121,6 +145,12 @@ final class ClusterParser {
     }
     Boolean unschedulable = e.containsKey("unschedulable")
         ? Nodes.bool(e.get("unschedulable").value(), where + ".unschedulable", errors) : Boolean.FALSE;
+    if (name != null && e.containsKey("files")) {
+      worldParser.nodeFiles(name, e.get("files").value(), where + ".files");
+    }
+    if (name != null && e.containsKey("nfsExports")) {
+      worldParser.nodeExports(name, e.get("nfsExports").value(), where + ".nfsExports");
+    }
     if (name == null || packages == null || unschedulable == null) {
       return null;
     }

@@ -26,12 +26,15 @@ import java.util.OptionalLong;
  * @param objects {@code spec.objects}, expanded to one manifest per object, in order
  * @param steps {@code spec.steps}, in order
  * @param containers {@code spec.images} and {@code spec.behaviors}
+ * @param world the world outside the API {@code spec.cluster} declares ({@link dev.volsim.sim.WorldSpec#EMPTY}
+ *     for the embedded default cluster)
  */
 public record Scenario(
     Path file, ScenarioMetadata metadata, OptionalLong seed, KubernetesSettings kubernetes,
     Optional<ImmutableList<ClusterNode>> nodes, ImmutableList<CsiDriverProfile> csiDrivers,
     ImmutableSortedMap<String, LatencyModel> timing,
-    ImmutableList<ScenarioManifest> objects, ImmutableList<Step> steps, ScenarioBehaviors containers) {
+    ImmutableList<ScenarioManifest> objects, ImmutableList<Step> steps, ScenarioBehaviors containers,
+    dev.volsim.sim.WorldSpec world) {
 
   /** The seed used when neither {@code --seed} nor {@code spec.seed} gives one. */
   public static final long DEFAULT_SEED = 1;
@@ -47,13 +50,15 @@ public record Scenario(
     objects = ImmutableList.copyOf(objects);
     steps = ImmutableList.copyOf(steps);
     containers = containers == null ? ScenarioBehaviors.EMPTY : containers;
+    world = world == null ? dev.volsim.sim.WorldSpec.EMPTY : world;
   }
 
-  /** A scenario without images or behaviors. */
+  /** A scenario without images, behaviors or a declared world. */
   public Scenario(Path file, ScenarioMetadata metadata, OptionalLong seed, KubernetesSettings kubernetes,
       Optional<ImmutableList<ClusterNode>> nodes, ImmutableList<CsiDriverProfile> csiDrivers,
       ImmutableSortedMap<String, LatencyModel> timing,
       ImmutableList<ScenarioManifest> objects, ImmutableList<Step> steps) {
-    this(file, metadata, seed, kubernetes, nodes, csiDrivers, timing, objects, steps, ScenarioBehaviors.EMPTY);
+    this(file, metadata, seed, kubernetes, nodes, csiDrivers, timing, objects, steps, ScenarioBehaviors.EMPTY,
+        dev.volsim.sim.WorldSpec.EMPTY);
   }
 }

@@ -157,7 +157,7 @@ public final class ScenarioParser {
         s.containsKey("behaviors") ? containerParser.behaviors(s.get("behaviors").value()) : ImmutableList.of());
     return new Scenario(file, metadata, seed, kubernetes == null ? KubernetesSettings.defaults() : kubernetes,
         nodes, cluster == null ? ImmutableList.of() : cluster.csiDrivers(), ImmutableSortedMap.copyOf(timing), ImmutableList.copyOf(objects), ImmutableList.copyOf(steps),
-        containers);
+        containers, cluster == null ? dev.volsim.sim.WorldSpec.EMPTY : cluster.world());
   }
 
   /** The scenario's folder with symbolic links resolved, or null when it cannot be resolved. */

@@ -95,6 +95,7 @@ public final class ScenarioRunner {
     s.timing().forEach(b::latency);
     s.nodes().ifPresent(n -> b.nodes(n).csiDrivers(s.csiDrivers()));
     b.containerBehaviors(s.containers());
+    b.world(s.world());
     return b.build();
   }
 

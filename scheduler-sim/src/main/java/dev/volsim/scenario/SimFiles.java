@@ -2,7 +2,14 @@ package dev.volsim.scenario;
 
 import dev.volsim.core.kubelet.Kubelet;
 import dev.volsim.core.kubelet.RunningContainer;
+import dev.volsim.core.world.ClusterWorld;
 import dev.volsim.core.world.Credentials;
+import dev.volsim.core.world.CredentialsMapping;
+import dev.volsim.core.world.FileTree;
+import dev.volsim.core.world.MountNamespace;
+import dev.volsim.core.world.MountOptions;
+import dev.volsim.core.world.MountSource;
+import dev.volsim.core.world.NfsServer;
 import dev.volsim.model.core.Container;
 import dev.volsim.model.core.Pod;
 import dev.volsim.scenario.expr.ExprException;
@@ -11,7 +18,10 @@ import dev.volsim.sim.Simulation;
 import java.util.List;
 import java.util.Optional;
 
-/** The file systems of a simulation: containers' views through their node's kubelet, nodes' disks. */
+/**
+ * The file systems of a simulation: containers' views through their node's kubelet, nodes' disks,
+ * and through the cluster's world NFS servers' disks and backends' file systems.
+ */
 final class SimFiles implements FileAccess {
   private final Simulation sim;
 
@@ -74,5 +84,80 @@ final class SimFiles implements FileAccess {
   public View node(String node) throws ExprException {
     Kubelet kubelet = sim.kubelet(node).orElseThrow(() -> new ExprException("node " + node + " has no kubelet"));
     return new View(kubelet.disk().root(), Credentials.ROOT, "node " + node);
+  }
+
+  @Override
+  public View nfs(String server) throws ExprException {
+    return nfs(server, false);
+  }
+
+  /**
+   * An NFS server's disk; with {@code create} (an admin acting) and strict off, a server nobody
+   * declared comes into existence as it would for a volume naming it.
+   */
+  View nfs(String server, boolean create) throws ExprException {
+    ClusterWorld world = sim.world();
+    Optional<NfsServer> found = world.nfsServers().stream()
+        .filter(s -> s.name().equals(server) || s.address().equals(server)).findFirst();
+    for (String node : world.nodes()) {
+      if (found.isEmpty() && (node.equals(server) || world.nodeAddress(node).orElse("").equals(server))) {
+        found = world.nodeNfsServer(node);
+      }
+    }
+    if (found.isEmpty() && create) {
+      // No Pod's node is meant: localhost has no meaning outside a node.
+      found = world.resolveNfsServer(server, "");
+    }
+    NfsServer s = found.orElseThrow(() -> new ExprException("no NFS server " + server + " in the cluster"
+        + (world.strict() ? " (storage.strict: only declared servers exist)" : " (none declared or used yet)")));
+    return new View(s.disk(), Credentials.ROOT, "NFS server " + s.name());
+  }
+
+  @Override
+  public View backend(String backend) throws ExprException {
+    return backend(backend, false);
+  }
+
+  /**
+   * A backend's file system, {@code cephfs:<fs>:<path>} rooted at that path; with {@code create}
+   * (an admin acting) and strict off, a CephFS or GlusterFS volume nobody declared comes into
+   * existence, empty.
+   */
+  View backend(String backend, boolean create) throws ExprException {
+    ClusterWorld world = sim.world();
+    Optional<FileTree> tree = world.backendFileSystem(backend);
+    String name = backend;
+    String subPath = "/";
+    if (backend.startsWith("cephfs:") && backend.indexOf(':', "cephfs:".length()) > 0) {
+      int second = backend.indexOf(':', "cephfs:".length());
+      name = backend.substring(0, second);
+      subPath = backend.substring(second + 1);
+      if (!subPath.startsWith("/")) {
+        throw new ExprException("backend " + backend + ": the path inside the CephFS must be absolute");
+      }
+    }
+    if (tree.isEmpty() && create && !world.strict()) {
+      if (name.startsWith("cephfs:")) {
+        tree = world.sharedFileSystem(name, "ceph");
+      } else if (name.startsWith("glusterfs:")) {
+        tree = world.sharedFileSystem(name, "fuse.glusterfs");
+      }
+    }
+    if (tree.isEmpty()) {
+      boolean exists = world.existingBlockDevice(name).isPresent();
+      throw new ExprException("backend " + backend + (exists ? " holds no file system (never formatted)"
+          : " does not exist" + (world.strict() ? " (storage.strict: only declared storage exists)"
+              : " (not declared or used yet)")));
+    }
+    FileTree t = tree.get();
+    if (subPath.equals("/")) {
+      return new View(t, Credentials.ROOT, "backend " + backend);
+    }
+    if (!t.exists(subPath, Credentials.ROOT)) {
+      throw new ExprException("backend " + backend + ": " + subPath + " does not exist in " + name);
+    }
+    MountNamespace ns = MountNamespace.create(new MountSource(t, subPath, false, CredentialsMapping.IDENTITY,
+        t.fsType(), backend), MountOptions.READ_WRITE);
+    return new View(ns, Credentials.ROOT, "backend " + backend);
   }
 }

@@ -218,7 +218,8 @@ public sealed interface Step {
 
   /**
    * {@code exec: {pod, container, as, <op>}} (a process in a container) or
-   * {@code admin: {node, <op>}} (root on the node's disk) acting on files.
+   * {@code admin: {node | nfs | backend, <op>}} (root on the node's disk, an NFS server's disk with
+   * server-absolute paths, or a backend's file system) acting on files.
    *
    * @param kind {@link StepKind#EXEC} or {@link StepKind#ADMIN}
    * @param pod the Pod ({@code NAME} or {@code NS/NAME}) for exec, else null
@@ -228,14 +229,47 @@ public sealed interface Step {
    * @param gid the gid to act as, or null
    * @param op the operation: write, append, read, list, mkdir, remove, rename, chmod, chown, symlink, stat
    * @param args its arguments: path, content, size (bytes), from, to, mode, uid, gid, target
+   * @param nfs the NFS server for admin, else null
+   * @param backend the backend for admin, else null
    */
   record FileOp(StepInfo info, StepKind kind, String pod, String container, String node, Long uid, Long gid,
-      String op, com.google.common.collect.ImmutableMap<String, String> args) implements Step {
+      String op, com.google.common.collect.ImmutableMap<String, String> args, String nfs, String backend)
+      implements Step {
     public FileOp {
       requireNonNull(info, "info is null");
       requireNonNull(kind, "kind is null");
       requireNonNull(op, "op is null");
       args = com.google.common.collect.ImmutableMap.copyOf(args);
+    }
+
+    /** An exec, or an admin on a node. */
+    FileOp(StepInfo info, StepKind kind, String pod, String container, String node, Long uid, Long gid,
+        String op, com.google.common.collect.ImmutableMap<String, String> args) {
+      this(info, kind, pod, container, node, uid, gid, op, args, null, null);
+    }
+  }
+
+  /**
+   * {@code admin: {git: URL, commit: {id, branch, files, parent}}}: a commit is pushed.
+   *
+   * @param url the repository
+   * @param id the commit's id
+   * @param branch its branch, or null for the repository's default branch
+   * @param parent the commit it forks from, or null
+   * @param files the whole tree at the commit
+   */
+  record GitPush(StepInfo info, String url, String id, String branch, String parent,
+      com.google.common.collect.ImmutableList<dev.volsim.core.world.FileSpec> files) implements Step {
+    public GitPush {
+      requireNonNull(info, "info is null");
+      requireNonNull(url, "url is null");
+      requireNonNull(id, "id is null");
+      files = com.google.common.collect.ImmutableList.copyOf(files);
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.ADMIN;
     }
   }
 

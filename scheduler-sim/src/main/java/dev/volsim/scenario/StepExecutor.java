@@ -114,7 +114,7 @@ final class StepExecutor {
         }
         yield null;
       }
-      case EXEC, ADMIN -> fileOp((Step.FileOp) step);
+      case EXEC, ADMIN -> step instanceof Step.GitPush push ? gitPush(push) : fileOp((Step.FileOp) step);
       case EXIT -> {
         Step.ContainerExit x = (Step.ContainerExit) step;
         containerSteps.exit(interpolator.interpolate(x.pod()),
@@ -153,6 +153,8 @@ final class StepExecutor {
       v = f.pod() != null
           ? files.container(interpolator.interpolate(f.pod()),
               f.container() == null ? null : interpolator.interpolate(f.container()), f.uid(), f.gid())
+          : f.nfs() != null ? files.nfs(interpolator.interpolate(f.nfs()), true)
+          : f.backend() != null ? files.backend(interpolator.interpolate(f.backend()), true)
           : files.node(interpolator.interpolate(f.node()));
     } catch (ExprException e) {
       throw new StepFailedException("a running container or node to act in", e.getMessage());
@@ -172,6 +174,26 @@ final class StepExecutor {
       throw new StepFailedException(f.op() + " to succeed in " + v.where(), "error: " + e.getMessage());
     }
     return describe(f) + (result == null ? "" : ": " + result);
+  }
+
+  /**
+   * {@code admin: {git, commit}}: the commit is pushed to the repository (made, empty, on first use
+   * with strict off); a branch not named is the repository's default branch.
+   */
+  private String gitPush(Step.GitPush p) throws StepFailedException {
+    String expected = "a push of commit " + p.id() + " to " + p.url();
+    var repository = sim.world().gitRepository(p.url()).orElseThrow(() -> new StepFailedException(expected,
+        "error: fatal: repository '" + p.url() + "' not found (storage.strict: only declared repositories exist)"));
+    if (p.parent() != null && repository.commits().stream().noneMatch(c -> c.id().equals(p.parent()))) {
+      throw new StepFailedException(expected, "error: no commit " + p.parent() + " (parent) in " + p.url());
+    }
+    String branch = p.branch() != null ? p.branch() : repository.defaultBranch();
+    try {
+      repository.push(new dev.volsim.core.world.GitCommit(p.id(), branch, p.parent(), p.files()));
+    } catch (IllegalArgumentException e) {
+      throw new StepFailedException(expected, "error: " + e.getMessage());
+    }
+    return describe(p);
   }
 
   private String waitFor(Step.WaitFor w) throws ExprException, StepFailedException {
@@ -262,11 +284,14 @@ final class StepExecutor {
             + (i.object() != null ? " on " + i.object() : i.objectKind() != null ? " on " + i.objectKind() : "");
       }
       case EXEC, ADMIN -> {
+        if (step instanceof Step.GitPush p) {
+          yield "git " + p.url() + " push commit " + p.id() + (p.branch() == null ? "" : " on " + p.branch());
+        }
         Step.FileOp f = (Step.FileOp) step;
         String target = f.pod() != null ? "pod " + f.pod() + (f.container() == null ? "" : " container " + f.container())
             + (f.uid() == null && f.gid() == null ? "" : " as " + (f.uid() == null ? "" : "uid " + f.uid())
                 + (f.gid() == null ? "" : " gid " + f.gid()))
-            : "node " + f.node();
+            : f.nfs() != null ? "nfs " + f.nfs() : f.backend() != null ? "backend " + f.backend() : "node " + f.node();
         yield target + " " + f.op() + " " + f.args().entrySet().stream()
             .map(e -> e.getKey().equals("content") ? "content " + quote(e.getValue()) : e.getKey() + " " + e.getValue())
             .collect(Collectors.joining(", "));

@@ -107,7 +107,9 @@ final class StepParser {
       case PAUSE, RESUME -> controllerStep(info, action, where + "." + action.key());
       case INJECT -> inject(info, action.value(), where + ".inject");
       case EXEC -> fileOp(info, StepKind.EXEC, action.value(), where + ".exec");
-      case ADMIN -> fileOp(info, StepKind.ADMIN, action.value(), where + ".admin");
+      case ADMIN -> action.value() instanceof YMap am && am.entries().stream().anyMatch(x -> x.key().equals("git"))
+          ? new GitPushParser(errors).parse(info, am, where + ".admin")
+          : fileOp(info, StepKind.ADMIN, action.value(), where + ".admin");
       case EXIT -> containerExit(info, action.value(), where + ".exit");
       case RESTART -> restart(info, action.value(), where + ".restart");
       case FAIL, RECOVER, TAINT, UNTAINT ->
@@ -448,7 +450,7 @@ final class StepParser {
   private static final List<String> FILE_OPS = List.of("write", "append", "read", "list", "mkdir", "remove", "rename",
       "chmod", "chown", "symlink", "stat", "mount", "umount");
 
-  /** {@code exec: {pod, container, as, <op>}} or {@code admin: {node, <op>}}. */
+  /** {@code exec: {pod, container, as, <op>}} or {@code admin: {node | nfs | backend, <op>}}. */
   private Step fileOp(StepInfo info, StepKind kind, YNode node, String where) {
     YMap map = Nodes.map(node, where, errors);
     if (map == null) {
@@ -466,6 +468,8 @@ final class StepParser {
     String pod = null;
     String container = null;
     String nodeName = null;
+    String nfs = null;
+    String backend = null;
     Long uid = null;
     Long gid = null;
     if (kind == StepKind.EXEC) {
@@ -484,16 +488,19 @@ final class StepParser {
         }
       }
     } else {
-      for (String later : List.of("nfs", "backend", "git")) {
-        if (e.containsKey(later)) {
-          errors.add(e.get(later).keyLocation(), "\"admin: {" + later + "}\" steps are " + Nodes.NOT_SUPPORTED);
-        }
-      }
-      if (errorCount() > before) {
+      List<String> hosts = List.of("node", "nfs", "backend").stream().filter(e::containsKey).toList();
+      if (hosts.size() > 1) {
+        errors.add(e.get(hosts.get(1)).keyLocation(), where + " acts on one of node, nfs, backend or git: it has both \""
+            + hosts.get(0) + "\" and \"" + hosts.get(1) + "\"");
         return null;
       }
-      Nodes.require(e, "node", map, where, errors);
+      if (hosts.isEmpty()) {
+        errors.add(map, where + " needs one of node, nfs, backend or git");
+        return null;
+      }
       nodeName = e.containsKey("node") ? templated(e.get("node").value(), where + ".node") : null;
+      nfs = e.containsKey("nfs") ? templated(e.get("nfs").value(), where + ".nfs") : null;
+      backend = e.containsKey("backend") ? templated(e.get("backend").value(), where + ".backend") : null;
     }
     List<String> ops = FILE_OPS.stream().filter(e::containsKey).toList();
     if (ops.isEmpty()) {
@@ -558,7 +565,7 @@ final class StepParser {
       }
     }
     return errorCount() > before ? null : new Step.FileOp(info, kind, pod, container, nodeName, uid, gid, op,
-        com.google.common.collect.ImmutableMap.copyOf(args));
+        com.google.common.collect.ImmutableMap.copyOf(args), nfs, backend);
   }
 
   private void sub(YNode node, String where, List<String> required, List<String> optional,

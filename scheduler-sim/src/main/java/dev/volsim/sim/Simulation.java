@@ -63,6 +63,7 @@ public final class Simulation {
   private final ClusterContext context;
   private final TreeMap<String, dev.volsim.core.kubelet.Kubelet> kubelets = new TreeMap<>();
   private final dev.volsim.core.kubelet.ContainerBehaviors containerBehaviors;
+  private final WorldSpec worldSpec;
 
   private Simulation(Builder b) {
     this.engine = new Engine(b.seed);
@@ -88,10 +89,11 @@ public final class Simulation {
     register(api.garbageCollector());
     register(api.namespaceController());
     this.nodes = b.nodes == null ? DefaultCluster.NODES : ImmutableList.copyOf(b.nodes);
+    this.worldSpec = b.world;
     ImmutableList<CsiDriverProfile> drivers = b.csiDrivers != null ? ImmutableList.copyOf(b.csiDrivers)
         : b.nodes == null ? ImmutableList.of(DefaultCluster.CSI_DRIVER) : ImmutableList.of();
     this.context = new ClusterContext(engine, api, version, featureGates, config, latencies, drivers,
-        new dev.volsim.core.cluster.OperationFaults(), new dev.volsim.core.world.ClusterWorld(false));
+        new dev.volsim.core.cluster.OperationFaults(), new dev.volsim.core.world.ClusterWorld(b.world.strict()));
     for (int i = 0; i < nodes.size(); i++) {
       registerNode(nodes.get(i), i);
     }
@@ -160,15 +162,17 @@ public final class Simulation {
     // The node side: one kubelet per node, with the node's disk and what is installed on it.
     for (int i = 0; i < nodes.size(); i++) {
       ClusterNode n = nodes.get(i);
-      var disk = dev.volsim.core.world.NodeDisk.create(n.name(), dev.volsim.core.world.FileTree.UNLIMITED, List.of());
+      var disk = dev.volsim.core.world.NodeDisk.create(n.name(), dev.volsim.core.world.FileTree.UNLIMITED,
+          worldSpec.nodeFiles(n.name()));
       context.world().addNode(n.name(), nodeAddress(n, i), disk);
-      var node = new dev.volsim.core.kubelet.ApiNodeContext(context, n.name(), disk, nodeAddress(n, i), n.packages(),
-          List.of(), null, null);
+      var node = new dev.volsim.core.kubelet.ApiNodeContext(context, n.name(), disk, nodeAddress(n, i), n.packages());
       var k = new dev.volsim.core.kubelet.Kubelet(context, n.name(), node, dev.volsim.core.kubelet.VolumeSetUps.defaults());
       k.setContainerBehaviors(containerBehaviors);
       k.start();
       kubelets.put(n.name(), k);
     }
+    // The rest of the world outside the API, once every node (and so every NFS-serving node) is known.
+    worldSpec.applyTo(context.world());
   }
 
   public static Builder builder() {
@@ -366,6 +370,7 @@ public final class Simulation {
     private long eventBudget;
     private dev.volsim.core.kubelet.ContainerBehaviors containerBehaviors = dev.volsim.core.kubelet.ContainerBehaviors.NONE;
     private final List<dev.volsim.core.trace.TraceListener> traceListeners = new ArrayList<>();
+    private WorldSpec world = WorldSpec.EMPTY;
 
     private Builder() {}
 
@@ -415,6 +420,15 @@ public final class Simulation {
     /** What images and containers' processes do (image users, behaviors at start). */
     public Builder containerBehaviors(dev.volsim.core.kubelet.ContainerBehaviors b) {
       containerBehaviors = requireNonNull(b, "behaviors is null");
+      return this;
+    }
+
+    /**
+     * The world outside the API: node files, NFS servers, git repositories, URLs, backing storage
+     * (by default, nothing declared and not strict).
+     */
+    public Builder world(WorldSpec w) {
+      world = requireNonNull(w, "world is null");
       return this;
     }
 

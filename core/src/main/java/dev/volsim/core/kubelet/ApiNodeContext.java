@@ -2,26 +2,24 @@ package dev.volsim.core.kubelet;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
 import dev.volsim.core.cluster.ClusterContext;
 import dev.volsim.core.volume.NodeContext;
 import dev.volsim.core.volume.NodeVolumeMounts;
-import dev.volsim.core.world.GitServer;
-import dev.volsim.core.world.NfsServer;
+import dev.volsim.core.world.ClusterWorld;
 import dev.volsim.core.world.NodeDisk;
 import dev.volsim.model.Quantity;
 import dev.volsim.model.core.ConfigMap;
 import dev.volsim.model.core.Node;
 import dev.volsim.model.core.Pod;
 import dev.volsim.model.core.Secret;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * A node as its kubelet's volume plugins see it in a running simulation: its disk and mounts, its
  * installed packages and address, allocatable resources from its Node object, ConfigMaps, Secrets
- * and Pods as the API holds them now, the cluster's feature gates and the virtual clock.
+ * and Pods as the API holds them now, the cluster's world outside the API ({@link ClusterContext#world()}),
+ * its feature gates and the virtual clock.
  */
 public final class ApiNodeContext implements NodeContext {
   private final ClusterContext ctx;
@@ -30,25 +28,15 @@ public final class ApiNodeContext implements NodeContext {
   private final NodeVolumeMounts mounts;
   private final String address;
   private final ImmutableSortedSet<String> packages;
-  private final ImmutableList<NfsServer> nfsServers;
-  private final NfsServer localNfsServer;
-  private final GitServer gitServer;
 
-  /**
-   * @param localNfsServer the NFS server the node runs itself, or null
-   * @param gitServer the cluster's git server, or null
-   */
-  public ApiNodeContext(ClusterContext ctx, String nodeName, NodeDisk disk, String address, Iterable<String> packages,
-      List<NfsServer> nfsServers, NfsServer localNfsServer, GitServer gitServer) {
+  /** The node {@code nodeName} of the cluster {@code ctx}, with this disk, InternalIP and packages. */
+  public ApiNodeContext(ClusterContext ctx, String nodeName, NodeDisk disk, String address, Iterable<String> packages) {
     this.ctx = requireNonNull(ctx, "ctx is null");
     this.nodeName = requireNonNull(nodeName, "nodeName is null");
     this.disk = requireNonNull(disk, "disk is null");
     this.mounts = NodeVolumeMounts.of(disk);
     this.address = requireNonNull(address, "address is null");
     this.packages = ImmutableSortedSet.copyOf(packages);
-    this.nfsServers = ImmutableList.copyOf(nfsServers);
-    this.localNfsServer = localNfsServer;
-    this.gitServer = gitServer;
   }
 
   @Override
@@ -78,18 +66,13 @@ public final class ApiNodeContext implements NodeContext {
   }
 
   @Override
-  public List<NfsServer> nfsServers() {
-    return nfsServers;
+  public String nodeName() {
+    return nodeName;
   }
 
   @Override
-  public Optional<NfsServer> localNfsServer() {
-    return Optional.ofNullable(localNfsServer);
-  }
-
-  @Override
-  public Optional<GitServer> gitServer() {
-    return Optional.ofNullable(gitServer);
+  public ClusterWorld world() {
+    return ctx.world();
   }
 
   @Override

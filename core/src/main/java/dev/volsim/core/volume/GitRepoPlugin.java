@@ -84,7 +84,8 @@ final class GitRepoPlugin implements VolumePlugin {
     if (!node.hasPackage("git")) {
       throw execFailed(cloneArgs, "", "exec: \"git\": executable file not found in $PATH");
     }
-    GitServer server = node.gitServer().orElse(null);
+    // The repository as the cluster's world has it: declared, or (strict off) an empty one.
+    GitServer server = node.world().gitRepository(repository).isPresent() ? node.world().git() : null;
     // Without a directory, git clones into a directory named after the repository.
     String target = directory.isEmpty() ? path + "/" + humanishName(repository)
         : directory.equals(".") || directory.equals("./") ? path : path + "/" + directory;

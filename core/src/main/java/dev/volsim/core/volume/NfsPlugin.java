@@ -98,14 +98,23 @@ final class NfsPlugin implements VolumePlugin {
       throw mountFailed(arguments, "mount: " + target + ": bad option; for several filesystems (e.g. nfs, cifs)"
           + " you might need a /sbin/mount.<type> helper program.");
     }
-    Optional<NfsServer> nfs = resolve(node, server);
+    // The server name resolves on the Pod's node: localhost is that node serving NFS itself.
+    Optional<NfsServer> nfs = node.world().resolveNfsServer(server, node.nodeName());
     if (nfs.isEmpty()) {
-      throw mountFailed(arguments, "mount.nfs: Failed to resolve server " + server
-          + ": Name or service not known");
+      // A host that resolves (this node, another node) but runs no NFS server refuses the connection.
+      boolean knownHost = server.equals("localhost") || server.startsWith("127.")
+          || node.world().nodes().stream().anyMatch(n -> n.equals(server)
+              || node.world().nodeAddress(n).orElse("").equals(server));
+      throw mountFailed(arguments, knownHost ? "mount.nfs: Connection refused"
+          : "mount.nfs: Failed to resolve server " + server + ": Name or service not known");
     }
+    // strict off: an export nobody declared exists, empty, on first use.
+    node.world().ensureExport(nfs.get(), exportPath);
     MountSource mounted;
     try {
-      mounted = nfs.get().mount(exportPath, node.address());
+      // Over loopback the server sees the client as 127.0.0.1 (why the chapter's export lists it).
+      String client = server.equals("localhost") || server.startsWith("127.") ? "127.0.0.1" : node.address();
+      mounted = nfs.get().mount(exportPath, client);
     } catch (FsException e) {
       throw mountFailed(arguments, e.getMessage());
     }
@@ -115,27 +124,6 @@ final class NfsPlugin implements VolumePlugin {
         : mounted;
     node.volumeMounts().mount(target, source, readOnly ? MountOptions.READ_ONLY : MountOptions.READ_WRITE);
     return source;
-  }
-
-  /** {@code localhost} (or 127.0.0.1) is the node's own server; otherwise by name, then by address. */
-  static Optional<NfsServer> resolve(NodeContext node, String server) {
-    if (server.equals("localhost") || server.equals("127.0.0.1")) {
-      return node.localNfsServer();
-    }
-    for (NfsServer s : node.nfsServers()) {
-      if (s.name().equals(server)) {
-        return Optional.of(s);
-      }
-    }
-    for (NfsServer s : node.nfsServers()) {
-      if (s.address().equals(server)) {
-        return Optional.of(s);
-      }
-    }
-    if (node.localNfsServer().isPresent() && node.address().equals(server)) {
-      return node.localNfsServer();
-    }
-    return Optional.empty();
   }
 
   /** mount_linux.go {@code doMount}'s error; mount(8) exits 32 on a mount failure. */

@@ -1,18 +1,17 @@
 package dev.volsim.core.volume;
 
-import dev.volsim.core.world.GitServer;
-import dev.volsim.core.world.NfsServer;
+import dev.volsim.core.world.ClusterWorld;
 import dev.volsim.core.world.NodeDisk;
 import dev.volsim.model.Quantity;
 import dev.volsim.model.core.ConfigMap;
 import dev.volsim.model.core.Pod;
 import dev.volsim.model.core.Secret;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * What a volume plugin sees of the node it runs on and of the cluster: the node's disk and volume
- * mounts, its memory, packages and address, the cluster's NFS and git servers, the API objects a
+ * mounts, its memory, packages and address, the cluster's world outside the API (NFS and git
+ * servers, backing storage), the API objects a
  * volume projects, feature gates and the virtual time. {@link StaticNodeContext} is a plain
  * implementation.
  */
@@ -32,14 +31,11 @@ public interface NodeContext {
   /** The node's address, as NFS servers see it as a client. */
   String address();
 
-  /** The cluster's NFS servers, in a fixed order. */
-  List<NfsServer> nfsServers();
+  /** The node's name, as the cluster's world knows it ({@code localhost} of an NFS volume is this node). */
+  String nodeName();
 
-  /** The NFS server the node runs itself ({@code server: localhost}), if any. */
-  Optional<NfsServer> localNfsServer();
-
-  /** The cluster's git server, if any. */
-  Optional<GitServer> gitServer();
+  /** The world outside the API the node reaches: NFS servers, git, URLs, backing storage. */
+  ClusterWorld world();
 
   /** The ConfigMap {@code namespace/name} as the kubelet's manager sees it now. */
   Optional<ConfigMap> configMap(String namespace, String name);

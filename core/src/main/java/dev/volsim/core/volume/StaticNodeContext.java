@@ -2,9 +2,10 @@ package dev.volsim.core.volume;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
 import dev.volsim.core.cluster.KubernetesVersion;
+import dev.volsim.core.world.ClusterWorld;
+import dev.volsim.core.world.GitRepository;
 import dev.volsim.core.world.GitServer;
 import dev.volsim.core.world.NfsServer;
 import dev.volsim.core.world.NodeDisk;
@@ -26,9 +27,7 @@ public final class StaticNodeContext implements NodeContext {
   private final String address;
   private final TreeMap<String, Quantity> allocatable = new TreeMap<>();
   private final ImmutableSortedSet<String> packages;
-  private final List<NfsServer> nfsServers;
-  private NfsServer localNfsServer;
-  private GitServer gitServer;
+  private final ClusterWorld world;
   private final TreeMap<String, ConfigMap> configMaps = new TreeMap<>();
   private final TreeMap<String, Secret> secrets = new TreeMap<>();
   private final TreeMap<String, Pod> pods = new TreeMap<>();
@@ -36,17 +35,28 @@ public final class StaticNodeContext implements NodeContext {
   private long nowMicros;
 
   /**
-   * A node with this disk, address, packages and NFS servers; allocatable memory 4Gi and cpu 2
-   * until {@link #setAllocatable} says otherwise.
+   * A node with this disk, address, packages and NFS servers, alone in a strict world of its own
+   * (only these servers, and what {@link #setLocalNfsServer} and {@link #setGitServer} add, exist);
+   * allocatable memory 4Gi and cpu 2 until {@link #setAllocatable} says otherwise.
    */
   public StaticNodeContext(NodeDisk disk, String address, Iterable<String> packages, List<NfsServer> nfsServers) {
+    this(new ClusterWorld(true), disk, address, packages);
+    nfsServers.forEach(world::addNfsServer);
+  }
+
+  /**
+   * A node of {@code world} with this disk, address and packages; the node is registered in the
+   * world under its disk's node name.
+   */
+  public StaticNodeContext(ClusterWorld world, NodeDisk disk, String address, Iterable<String> packages) {
+    this.world = requireNonNull(world, "world is null");
     this.disk = requireNonNull(disk, "disk is null");
     this.mounts = NodeVolumeMounts.of(disk);
     this.address = requireNonNull(address, "address is null");
     this.packages = ImmutableSortedSet.copyOf(packages);
-    this.nfsServers = ImmutableList.copyOf(nfsServers);
     allocatable.put("memory", Quantity.parse("4Gi"));
     allocatable.put("cpu", Quantity.parse("2"));
+    world.addNode(disk.nodeName(), address, disk);
   }
 
   /** Sets the node's allocatable amount of {@code resource} ({@code memory}, {@code cpu}). */
@@ -55,15 +65,20 @@ public final class StaticNodeContext implements NodeContext {
     return this;
   }
 
-  /** Sets the NFS server the node runs itself ({@code server: localhost}). */
+  /** Makes the node serve NFS itself with {@code server} ({@code server: localhost}). */
   public StaticNodeContext setLocalNfsServer(NfsServer server) {
-    this.localNfsServer = server;
+    world.setNodeNfsServer(disk.nodeName(), server);
     return this;
   }
 
-  /** Sets the cluster's git server. */
+  /**
+   * Adds the repositories {@code server} holds now to the world's git server (the same repository
+   * objects, so later pushes to them show).
+   */
   public StaticNodeContext setGitServer(GitServer server) {
-    this.gitServer = server;
+    for (GitRepository repository : server.repositories()) {
+      world.git().addRepository(repository);
+    }
     return this;
   }
 
@@ -133,18 +148,13 @@ public final class StaticNodeContext implements NodeContext {
   }
 
   @Override
-  public List<NfsServer> nfsServers() {
-    return nfsServers;
+  public String nodeName() {
+    return disk.nodeName();
   }
 
   @Override
-  public Optional<NfsServer> localNfsServer() {
-    return Optional.ofNullable(localNfsServer);
-  }
-
-  @Override
-  public Optional<GitServer> gitServer() {
-    return Optional.ofNullable(gitServer);
+  public ClusterWorld world() {
+    return world;
   }
 
   @Override

@@ -23,8 +23,8 @@ import java.util.Set;
 /**
  * Reads the expectations of {@code expect} and {@code waitFor} steps from located trees. Every
  * problem goes to a {@link ScenarioErrors} at its {@code file:line:col}, naming the key; a form of
- * the contract that this version does not support yet ({@code mounts}, {@code describe},
- * {@code file} of an NFS server or a backend) is an error too, never ignored. Values stay as written: {@code ${...}} is
+ * the contract that this version does not support yet ({@code mounts}, {@code describe}) is an
+ * error too, never ignored. Values stay as written: {@code ${...}} is
  * checked for syntax here and resolved at each evaluation.
  */
 public final class Expectations {
@@ -176,7 +176,7 @@ public final class Expectations {
   private static final ImmutableList<String> FILE_TARGET_KEYS = ImmutableList.of("pod", "container", "node", "path",
       "nfs", "backend");
 
-  /** {@code {file: {pod, container, path} | {node, path}, <checks>}}. */
+  /** {@code {file: {pod, container, path} | {node, path} | {nfs, path} | {backend, path}, <checks>}}. */
   private static Expectation fileForm(YMap map, ScenarioErrors errors, boolean waitFor) {
     boolean ok = true;
     Map<String, Entry> target = null;
@@ -244,20 +244,16 @@ public final class Expectations {
     if (target == null) {
       return null;
     }
-    for (String later : List.of("nfs", "backend")) {
-      if (target.containsKey(later)) {
-        errors.add(target.get(later).keyLocation(), "\"file: {" + later + "}\" expectations are not supported yet by this version of volsim");
-        ok = false;
-      }
-    }
     boolean hasPod = target.containsKey("pod");
     boolean hasNode = target.containsKey("node");
-    if (hasPod == hasNode && !target.containsKey("nfs") && !target.containsKey("backend")) {
-      errors.add(targetMap, "\"file\" needs exactly one of pod or node");
+    long hosts = List.of("pod", "node", "nfs", "backend").stream().filter(target::containsKey).count();
+    if (hosts != 1) {
+      errors.add(targetMap, "\"file\" needs exactly one of pod, node, nfs or backend");
       ok = false;
     }
-    if (hasNode && target.containsKey("container")) {
-      errors.add(target.get("container").keyLocation(), "\"container\" belongs with pod, not node");
+    if (!hasPod && target.containsKey("container")) {
+      errors.add(target.get("container").keyLocation(), "\"container\" belongs with pod, not "
+          + (hasNode ? "node" : target.containsKey("nfs") ? "nfs" : "backend"));
       ok = false;
     }
     if (!target.containsKey("path")) {
@@ -269,7 +265,7 @@ public final class Expectations {
       ok = false;
     }
     Map<String, String> t = new LinkedHashMap<>();
-    for (String k : List.of("pod", "container", "node", "path")) {
+    for (String k : List.of("pod", "container", "node", "path", "nfs", "backend")) {
       if (target.containsKey(k)) {
         String v = string(target.get(k), errors);
         ok &= v != null && checkTemplate(target.get(k).value(), v, errors);
@@ -277,7 +273,7 @@ public final class Expectations {
       }
     }
     return ok ? new FileExpectation(t.get("pod"), t.get("container"), t.get("node"), t.get("path"),
-        com.google.common.collect.ImmutableMap.copyOf(checks)) : null;
+        com.google.common.collect.ImmutableMap.copyOf(checks), t.get("nfs"), t.get("backend")) : null;
   }
 
   private static String article(String form) {

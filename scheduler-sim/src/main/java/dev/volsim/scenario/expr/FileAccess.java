@@ -4,8 +4,8 @@ import dev.volsim.core.world.Credentials;
 import dev.volsim.core.world.FileSystemView;
 
 /**
- * The file systems a scenario may look at: a running container's view and a node's disk. The
- * runner implements it over its simulation.
+ * The file systems a scenario may look at: a running container's view, a node's disk, an NFS
+ * server's disk and a backend's file system. The runner implements it over its simulation.
  */
 public interface FileAccess {
   /**
@@ -27,4 +27,24 @@ public interface FileAccess {
 
   /** The disk of node {@code node}, as root. */
   View node(String node) throws ExprException;
+
+  /**
+   * The disk of NFS server {@code server} (a declared server's name or address, or a node serving
+   * NFS), as root on the server; paths are server-absolute.
+   *
+   * @throws ExprException when no such server exists
+   */
+  default View nfs(String server) throws ExprException {
+    throw new ExprException("NFS servers are not reachable here");
+  }
+
+  /**
+   * The file system of backend {@code backend} ({@code cloudDisk:vol-0abc}, {@code cephfs:fs:/path}),
+   * as an administrator on the storage side.
+   *
+   * @throws ExprException when the backend does not exist or holds no file system
+   */
+  default View backend(String backend) throws ExprException {
+    throw new ExprException("backends are not reachable here");
+  }
 }

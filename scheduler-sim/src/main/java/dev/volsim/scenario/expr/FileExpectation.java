@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code {file: {pod, container, path} | {node, path}, <checks>}}: a file as that container's
- * process or the node's administrator sees it. Checks: {@code content}, {@code contains},
+ * {@code {file: {pod, container, path} | {node, path} | {nfs, path} | {backend, path}, <checks>}}: a
+ * file as that container's process, the node's administrator or an administrator on the storage side
+ * sees it. Checks: {@code content}, {@code contains},
  * {@code exists}, {@code type} (not following symlinks), {@code mode}, {@code uid}, {@code gid},
  * {@code size}, {@code entries} (the exact sorted listing), {@code error} (reading fails with the text).
  *
@@ -22,9 +23,11 @@ import java.util.Map;
  * @param node the node, or null for a Pod
  * @param path the path (may hold {@code ${...}})
  * @param checks check name to its plain value, in the order written
+ * @param nfs the NFS server (server-absolute paths), or null
+ * @param backend the backend ({@code cloudDisk:vol-0abc}, {@code cephfs:fs:/path}), or null
  */
 public record FileExpectation(String pod, String container, String node, String path,
-    ImmutableMap<String, Object> checks) implements Expectation {
+    ImmutableMap<String, Object> checks, String nfs, String backend) implements Expectation {
   /** The checks a file expectation takes. */
   public static final ImmutableList<String> CHECKS = ImmutableList.of("content", "contains", "exists", "type",
       "mode", "uid", "gid", "size", "entries", "error");
@@ -32,6 +35,11 @@ public record FileExpectation(String pod, String container, String node, String 
   public FileExpectation {
     requireNonNull(path, "path is null");
     checks = ImmutableMap.copyOf(checks);
+  }
+
+  /** A file in a container or on a node. */
+  public FileExpectation(String pod, String container, String node, String path, ImmutableMap<String, Object> checks) {
+    this(pod, container, node, path, checks, null, null);
   }
 
   @Override
@@ -43,6 +51,8 @@ public record FileExpectation(String pod, String container, String node, String 
     Interpolator in = ctx.interpolator();
     FileAccess.View view = pod != null
         ? files.container(in.interpolate(pod), container == null ? null : in.interpolate(container))
+        : nfs != null ? files.nfs(in.interpolate(nfs))
+        : backend != null ? files.backend(in.interpolate(backend))
         : files.node(in.interpolate(node));
     String p = in.interpolate(path);
     for (Map.Entry<String, Object> c : checks.entrySet()) {
@@ -125,7 +135,8 @@ public record FileExpectation(String pod, String container, String node, String 
 
   @Override
   public String describe() {
-    String where = pod != null ? "pod " + pod + (container == null ? "" : " container " + container) : "node " + node;
+    String where = pod != null ? "pod " + pod + (container == null ? "" : " container " + container)
+        : nfs != null ? "NFS server " + nfs : backend != null ? "backend " + backend : "node " + node;
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, Object> c : checks.entrySet()) {
       parts.add(c.getKey() + " " + (c.getValue() instanceof String s ? Texts.quote(s) : String.valueOf(c.getValue())));

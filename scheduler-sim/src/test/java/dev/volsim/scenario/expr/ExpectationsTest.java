@@ -168,8 +168,8 @@ class ExpectationsTest {
     return Stream.of(
         Arguments.of("object: pvc/data\nfield: status.phase\nequal: Bound\n",
             "s.yaml:3:1: unknown key \"equal\" in expectation " + known),
-        Arguments.of("file: {nfs: nfs-1, path: /data/x}\ncontent: hi\n",
-            "s.yaml:1:8: \"file: {nfs}\" expectations are not supported yet by this version of volsim"),
+        Arguments.of("file: {nfs: nfs-1, node: n1, path: /data/x}\ncontent: hi\n",
+            "s.yaml:1:7: \"file\" needs exactly one of pod, node, nfs or backend"),
         Arguments.of("mounts: {pod: web}\nincludes: []\n", "s.yaml:1:1: \"mounts\" expectations are not supported yet"),
         Arguments.of("describe: pod/web\ncontains: [x]\n", "s.yaml:1:1: \"describe\" expectations are not supported yet"),
         Arguments.of("object: pvc/data\nequals: Bound\n", "s.yaml:1:1: object expectation needs \"field\" (as field: status.phase)"),
