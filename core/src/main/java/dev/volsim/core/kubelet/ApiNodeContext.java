@@ -20,8 +20,9 @@ import java.util.Optional;
 
 /**
  * A node as its kubelet's volume plugins see it in a running simulation: its disk and mounts, its
- * installed packages and address, allocatable resources from its Node object, ConfigMaps, Secrets
- * and Pods as the API holds them now, the cluster's feature gates and the virtual clock.
+ * installed packages and address, allocatable resources from its Node object, ConfigMaps and
+ * Secrets through the kubelet's watching managers (changes arrive {@code configSync} late), Pods
+ * as the API holds them now, the cluster's feature gates and the virtual clock.
  */
 public final class ApiNodeContext implements NodeContext {
   private final ClusterContext ctx;
@@ -33,6 +34,8 @@ public final class ApiNodeContext implements NodeContext {
   private final ImmutableList<NfsServer> nfsServers;
   private final NfsServer localNfsServer;
   private final GitServer gitServer;
+  private final WatchingObjectManager<ConfigMap> configMaps;
+  private final WatchingObjectManager<Secret> secrets;
 
   /**
    * @param localNfsServer the NFS server the node runs itself, or null
@@ -49,6 +52,9 @@ public final class ApiNodeContext implements NodeContext {
     this.nfsServers = ImmutableList.copyOf(nfsServers);
     this.localNfsServer = localNfsServer;
     this.gitServer = gitServer;
+    this.configMaps = new WatchingObjectManager<>(ctx, ConfigMap.class, nodeName,
+        c -> Boolean.TRUE.equals(c.immutable()));
+    this.secrets = new WatchingObjectManager<>(ctx, Secret.class, nodeName, Secret::isImmutable);
   }
 
   @Override
@@ -94,12 +100,12 @@ public final class ApiNodeContext implements NodeContext {
 
   @Override
   public Optional<ConfigMap> configMap(String namespace, String name) {
-    return ctx.api().get(ConfigMap.class, namespace, name);
+    return configMaps.get(namespace, name);
   }
 
   @Override
   public Optional<Secret> secret(String namespace, String name) {
-    return ctx.api().get(Secret.class, namespace, name);
+    return secrets.get(namespace, name);
   }
 
   @Override
