@@ -120,6 +120,7 @@ public final class ApiNodeContext implements NodeContext {
 
   @Override
   public long nowMicros() {
-    return ctx.engine().nowMicros();
+    // since the Unix epoch, as the interface says: the atomic writer names its directories after it
+    return dev.volsim.core.engine.Engine.EPOCH.getEpochSecond() * 1_000_000L + ctx.engine().nowMicros();
   }
 }
