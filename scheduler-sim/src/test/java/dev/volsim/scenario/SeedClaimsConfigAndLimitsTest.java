@@ -38,6 +38,8 @@ class SeedClaimsConfigAndLimitsTest {
         - capture: {name: uid, value: "${pod/cache.metadata.uid}"}
         - exec: {pod: cache, write: /scratch/blob, size: 17Mi}
         - expect: {file: {pod: cache, path: /scratch/blob}, size: 17825792}
+        - advance: 30s
+        - expect: {object: pod/cache, field: status.phase, equals: Running}
         - waitFor: {object: pod/cache, field: status.phase, equals: Failed, timeout: 3m}
         - expect: {object: pod/cache, field: status.reason, equals: Evicted}
         - expect: {object: pod/cache, field: status.message, equals: "Usage of EmptyDir volume \\"scratch\\" exceeds the limit \\"16Mi\\". "}
@@ -108,6 +110,28 @@ class SeedClaimsConfigAndLimitsTest {
         - exec: {pod: layer, write: /tmp/dump, size: 11Mi}
         - waitFor: {object: pod/layer, field: status.reason, equals: Evicted, timeout: 3m}
         - expect: {object: pod/layer, field: status.message, equals: "Pod ephemeral local storage usage exceeds the total limit of containers 10Mi. "}
+        """));
+  }
+
+  @Test
+  void aContainerOverItsOwnEphemeralStorageLimitGetsThePodEvictedWhenThePodTotalFits() {
+    assertPassed(runSpec(dir, """
+        objects:
+        - manifest:
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: two}
+            spec:
+              nodeName: node-1
+              containers:
+              - {name: small, image: busybox, resources: {limits: {ephemeral-storage: 10Mi}}}
+              - {name: large, image: busybox, resources: {limits: {ephemeral-storage: 100Mi}}}
+        steps:
+        - waitFor: {object: pod/two, field: status.phase, equals: Running, timeout: 2m}
+        - exec: {pod: two, container: small, write: /tmp/dump, size: 11Mi}
+        - waitFor: {object: pod/two, field: status.phase, equals: Failed, timeout: 3m}
+        - expect: {object: pod/two, field: status.message, equals: "Container small exceeded its local ephemeral storage limit \\"10Mi\\". "}
+        - expect: {trace: {type: ContainerKilled, pod: two}, count: 2}
         """));
   }
 
