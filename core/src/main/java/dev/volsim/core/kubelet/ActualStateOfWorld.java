@@ -56,4 +56,30 @@ final class ActualStateOfWorld {
     }
     return out;
   }
+
+  /** Plugins whose volumes are set up again at every pod sync ({@code RequiresRemount}). */
+  static final java.util.Set<String> REMOUNT_PLUGINS = java.util.Set.of("kubernetes.io/configmap",
+      "kubernetes.io/secret", "kubernetes.io/downward-api", "kubernetes.io/projected");
+
+  /** Mounted volumes to set up again, as {@code <volumeName>|<podUid>}. */
+  private final java.util.TreeSet<String> remountRequired = new java.util.TreeSet<>();
+
+  /** {@code MarkRemountRequired}: the Pod's mounted volumes whose plugin requires remount. */
+  void markRemountRequired(String podUid) {
+    for (AttachedVolume v : volumes.values()) {
+      MountedVolume m = v.mountedPods.get(podUid);
+      if (m != null && REMOUNT_PLUGINS.contains(m.setUp().pluginName())) {
+        remountRequired.add(v.volumeName + "|" + podUid);
+      }
+    }
+  }
+
+  boolean isRemountRequired(String volumeName, String podUid) {
+    return remountRequired.contains(volumeName + "|" + podUid) && isMounted(volumeName, podUid);
+  }
+
+  /** A remount finished (or the volume is no longer mounted for the Pod). */
+  void clearRemountRequired(String volumeName, String podUid) {
+    remountRequired.remove(volumeName + "|" + podUid);
+  }
 }

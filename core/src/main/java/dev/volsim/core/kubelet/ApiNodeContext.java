@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * A node as its kubelet's volume plugins see it in a running simulation: its disk and mounts, its
- * installed packages and address, allocatable resources from its Node object, ConfigMaps, Secrets
- * and Pods as the API holds them now, the cluster's world outside the API ({@link ClusterContext#world()}),
+ * installed packages and address, allocatable resources from its Node object, ConfigMaps and
+ * Secrets through the kubelet's watching managers (changes arrive {@code configSync} late), Pods
+ * as the API holds them now, the cluster's world outside the API ({@link ClusterContext#world()}),
  * its feature gates and the virtual clock.
  */
 public final class ApiNodeContext implements NodeContext {
@@ -28,6 +29,8 @@ public final class ApiNodeContext implements NodeContext {
   private final NodeVolumeMounts mounts;
   private final String address;
   private final ImmutableSortedSet<String> packages;
+  private final WatchingObjectManager<ConfigMap> configMaps;
+  private final WatchingObjectManager<Secret> secrets;
 
   /** The node {@code nodeName} of the cluster {@code ctx}, with this disk, InternalIP and packages. */
   public ApiNodeContext(ClusterContext ctx, String nodeName, NodeDisk disk, String address, Iterable<String> packages) {
@@ -37,6 +40,9 @@ public final class ApiNodeContext implements NodeContext {
     this.mounts = NodeVolumeMounts.of(disk);
     this.address = requireNonNull(address, "address is null");
     this.packages = ImmutableSortedSet.copyOf(packages);
+    this.configMaps = new WatchingObjectManager<>(ctx, ConfigMap.class, nodeName,
+        c -> Boolean.TRUE.equals(c.immutable()));
+    this.secrets = new WatchingObjectManager<>(ctx, Secret.class, nodeName, Secret::isImmutable);
   }
 
   @Override
@@ -77,12 +83,12 @@ public final class ApiNodeContext implements NodeContext {
 
   @Override
   public Optional<ConfigMap> configMap(String namespace, String name) {
-    return ctx.api().get(ConfigMap.class, namespace, name);
+    return configMaps.get(namespace, name);
   }
 
   @Override
   public Optional<Secret> secret(String namespace, String name) {
-    return ctx.api().get(Secret.class, namespace, name);
+    return secrets.get(namespace, name);
   }
 
   @Override
@@ -97,6 +103,7 @@ public final class ApiNodeContext implements NodeContext {
 
   @Override
   public long nowMicros() {
-    return ctx.engine().nowMicros();
+    // since the Unix epoch, as the interface says: the atomic writer names its directories after it
+    return dev.volsim.core.engine.Engine.EPOCH.getEpochSecond() * 1_000_000L + ctx.engine().nowMicros();
   }
 }

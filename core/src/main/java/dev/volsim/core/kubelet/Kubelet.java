@@ -39,6 +39,9 @@ public final class Kubelet implements Controller {
   private final Map<String, Integer> exitCodes = new HashMap<>();
   private boolean paused;
   private final dev.volsim.core.volume.NodeContext node;
+  /** The eviction manager (local storage limits) and the periodic pod sync (remounts). */
+  final EvictionManager evictionManager;
+  final PodResync podResync;
 
   public Kubelet(ClusterContext ctx, String nodeName, NodeDisk disk) {
     this(ctx, nodeName, new StaticNodeContext(disk, nodeName, List.of(), List.of()), VolumeSetUps.defaults());
@@ -54,6 +57,8 @@ public final class Kubelet implements Controller {
     this.pods = new Informer<>(ctx.api(), Pod.class, NAME);
     this.volumeManager = new VolumeManager(ctx, client, recorder, nodeName, node, plugins, this::activePods,
         this::keepInDesiredState);
+    this.evictionManager = new EvictionManager(this);
+    this.podResync = new PodResync(this);
     pods.addHandler(new Informer.Handler<>() {
       @Override public void onAdd(Pod pod) {
         podChanged(pod);
@@ -72,6 +77,7 @@ public final class Kubelet implements Controller {
   /** Starts watching Pods and the volume manager's loops. */
   public void start() {
     volumeManager.start();
+    evictionManager.start();
     pods.start();
   }
 
@@ -174,6 +180,10 @@ public final class Kubelet implements Controller {
     if (w != null && !w.uid.equals(pod.metadata().uid())) {
       return; // the old Pod of that name is still being torn down
     }
+    if (w == null && PodResync.isTerminal(pod)) {
+      PodResync.finishTerminalPod(this, pod);
+      return;
+    }
     if (w == null) {
       if (pod.metadata().deletionTimestamp() != null) {
         return;
@@ -184,9 +194,13 @@ public final class Kubelet implements Controller {
     } else {
       w.pod = pod;
     }
-    if (pod.metadata().deletionTimestamp() != null) {
+    if (w.evicted) {
+      w.evictedPodChanged();
+    } else if (pod.metadata().deletionTimestamp() != null) {
       w.terminate();
     }
+    evictionManager.wake();
+    podResync.podChanged(w);
     volumeManager.wake();
   }
 
@@ -194,9 +208,17 @@ public final class Kubelet implements Controller {
     String key = pod.metadata().namespace() + "/" + pod.metadata().name();
     PodWorker w = workers.get(key);
     if (w != null && w.uid.equals(pod.metadata().uid())) {
+      if (w.evicted) {
+        w.evictedPodChanged();
+      }
       w.terminate();
     }
     volumeManager.wake();
+  }
+
+  /** The pod workers, by {@code namespace/name}. */
+  Iterable<PodWorker> workers() {
+    return workers.values();
   }
 
   void forget(PodWorker w) {

@@ -46,6 +46,13 @@ final class PodWorker {
   boolean started;
   final Map<String, RunningContainer> running = new LinkedHashMap<>();
   final Map<String, ContainerStatus> statuses = new LinkedHashMap<>();
+  /** The status reason and message written with the phase ({@code Evicted} and why), else null. */
+  String statusReason;
+  String statusMessage;
+  /** Set by {@link #evict}: the Pod ends Failed and stays until deleted. */
+  boolean evicted;
+  /** An evicted Pod whose containers are stopped and volumes torn down. */
+  boolean cleanedUp;
 
   PodWorker(Kubelet kubelet, Pod pod) {
     this.kubelet = kubelet;
@@ -250,7 +257,7 @@ final class PodWorker {
           : "PodInitializing")));
     }
     PodStatus old = current.get().status();
-    PodStatus status = new PodStatus(phase, dev.volsim.model.Immutables.list(conditions), null, null, null,
+    PodStatus status = new PodStatus(phase, dev.volsim.model.Immutables.list(conditions), statusMessage, statusReason, null,
         kubelet.nodeName, null, null, null, old != null && old.startTime() != null ? old.startTime() : t,
         dev.volsim.model.Immutables.list(ics), dev.volsim.model.Immutables.list(cs), null);
     try {
@@ -480,5 +487,78 @@ final class PodWorker {
       kubelet.volumeManager.wake();
     }
     writeStatus(phase, ready);
+  }
+
+  /**
+   * The eviction manager's {@code killPodNow}: containers get {@code graceSeconds} (Killing, then
+   * ContainerKilled), then the status turns Failed with {@code reason} and {@code message} (the
+   * status manager never reports a terminal phase while containers may run); the volumes are torn
+   * down as for any terminated Pod, but the Pod object stays until someone deletes it.
+   */
+  void evict(String reason, String message, long graceSeconds) {
+    if (terminating) {
+      return;
+    }
+    terminating = true;
+    evicted = true;
+    long stop = Math.min(kubelet.ctx.latencyMicros("containerStop", "kubelet/" + kubelet.nodeName),
+        graceSeconds * 1_000_000L);
+    for (String name : List.copyOf(running.keySet())) {
+      kubelet.recorder.normal(pod, "Killing", "Stopping container " + name);
+    }
+    after(stop, "killContainers", () -> {
+      for (String name : List.copyOf(running.keySet())) {
+        running.remove(name);
+        trace("ContainerKilled", name);
+        statuses.put(name, terminatedStatus(containerNamed(name), 137));
+      }
+      containersStopped = true;
+      statusReason = reason;
+      statusMessage = message;
+      writeStatus(PodPhase.FAILED, false);
+      kubelet.volumeManager.wake();
+      syncTerminatedEvictedPod();
+    });
+  }
+
+  /** SyncTerminatedPod of an evicted Pod: waits for TearDown; the Pod object is deleted only if asked. */
+  private void syncTerminatedEvictedPod() {
+    if (kubelet.volumeManager.podVolumesExist(uid)) {
+      after(TERMINATED_POLL_MICROS, "syncTerminatedPod", this::syncTerminatedEvictedPod);
+      return;
+    }
+    cleanedUp = true;
+    evictedPodChanged();
+  }
+
+  /**
+   * An evicted, cleaned-up Pod changed or went away: once it is being deleted (or gone) the kubelet
+   * finishes the deletion with grace 0 and forgets it, as the status manager does for any Pod whose
+   * resources are reclaimed.
+   */
+  void evictedPodChanged() {
+    if (!cleanedUp) {
+      return;
+    }
+    Optional<Pod> current = kubelet.ctx.api().get(Pod.class, pod.metadata().namespace(), pod.metadata().name());
+    if (current.isPresent() && uid.equals(current.get().metadata().uid())
+        && current.get().metadata().deletionTimestamp() == null) {
+      return;
+    }
+    if (current.isPresent() && uid.equals(current.get().metadata().uid())) {
+      try {
+        kubelet.client.delete(ObjectKey.namespaced("Pod", pod.metadata().namespace(), pod.metadata().name()),
+            DeleteOptions.force().withPreconditionUid(uid));
+      } catch (ApiException e) {
+        // already gone
+      }
+    }
+    kubelet.forget(this);
+  }
+
+  /** Traces a Pod-level entry ({@code Evicted}) as this kubelet. */
+  void tracePod(String type, String message) {
+    kubelet.client.trace(type, "pod/" + key, message, "node", kubelet.nodeName, "pod", pod.metadata().name(),
+        "namespace", pod.metadata().namespace());
   }
 }

@@ -64,7 +64,7 @@ final class Reconciler {
     }
     for (VolumeToMount v : dsw.volumes.values()) {
       for (String uid : v.pods.keySet()) {
-        if (!asw.isMounted(v.volumeName, uid)) {
+        if (!asw.isMounted(v.volumeName, uid) || asw.isRemountRequired(v.volumeName, uid)) {
           return true;
         }
       }
@@ -97,6 +97,7 @@ final class Reconciler {
           fault("tearDown", m.podKey(), a.volumeName);
           m.setUp().tearDown(node);
           a.mountedPods.remove(m.podUid());
+          asw.clearRemountRequired(a.volumeName, m.podUid());
           client.trace("TearDown", "pod/" + m.podKey(), "UnmountVolume.TearDown succeeded for volume \"" + m.outerVolumeSpecName()
               + "\" (UniqueName: \"" + a.volumeName + "\") pod " + m.podKey(), "node", nodeName,
               "volume", m.outerVolumeSpecName(), "uniqueName", a.volumeName, "pod", podName(m.podKey()));
@@ -129,6 +130,11 @@ final class Reconciler {
             mountVolume(v, p);
           }
           break; // one operation per volume
+        } else if (asw.isRemountRequired(v.volumeName, uid)) {
+          if (backoff.safeToRetry(v.volumeName + "/" + uid, now())) {
+            remountVolume(v, p);
+          }
+          break;
         }
       }
     }
@@ -188,6 +194,44 @@ final class Reconciler {
           + "\" (UniqueName: \"" + v.volumeName + "\") pod " + podKey, "node", nodeName,
           "volume", p.outerVolumeSpecName(), "uniqueName", v.volumeName, "pod", podName(podKey));
     }, e -> recorder.warning(p.pod(), "FailedMount", e), backoffKey);
+  }
+
+  /**
+   * A remount ({@code MountVolume} with {@code isRemount}): SetUp again on a mounted volume, which
+   * for configMap, secret, downwardAPI and projected volumes rewrites the files through the atomic
+   * writer when the objects changed. Traced as {@code SetUp} (with {@code remount: true}) only when
+   * something was rewritten; a failure is a FailedMount event and the old files stay.
+   */
+  private void remountVolume(VolumeToMount v, PodToMount p) {
+    String podKey = podKey(p);
+    String uid = p.pod().metadata().uid();
+    String dataLink = dev.volsim.core.world.NodeDisk.podVolumeDirectory(uid, p.setUp().pluginName(),
+        p.outerVolumeSpecName()) + "/..data";
+    run(v.volumeName, "setUp", podKey, () -> {
+      String before = dataDirectory(dataLink);
+      try {
+        fault("setUp", podKey, v.volumeName);
+        p.setUp().setUp(node);
+      } catch (VolumeSetUpException e) {
+        throw new VolumeSetUpException(e.eventMessage(p.specName()));
+      }
+      asw.clearRemountRequired(v.volumeName, uid);
+      if (!java.util.Objects.equals(before, dataDirectory(dataLink))) {
+        client.trace("SetUp", "pod/" + podKey, "MountVolume.SetUp succeeded for volume \"" + p.specName()
+            + "\" (UniqueName: \"" + v.volumeName + "\") pod " + podKey + " (remount)", "node", nodeName,
+            "volume", p.outerVolumeSpecName(), "uniqueName", v.volumeName, "pod", podName(podKey),
+            "remount", "true");
+      }
+    }, e -> recorder.warning(p.pod(), "FailedMount", e), v.volumeName + "/" + uid);
+  }
+
+  /** Where the atomic writer's {@code ..data} link points now, or null. */
+  private String dataDirectory(String dataLink) {
+    try {
+      return node.volumeMounts().hostNamespace().readlink(dataLink, dev.volsim.core.world.Credentials.ROOT);
+    } catch (dev.volsim.core.world.FsException e) {
+      return null;
+    }
   }
 
   /** The name of a {@code namespace/name} Pod key. */

@@ -86,6 +86,17 @@ final class VolumeManager {
     }
   }
 
+  /**
+   * What every pod sync does before it waits for volumes ({@code WaitForAttachAndMount}):
+   * {@code ReprocessPod} and {@code MarkRemountRequired}, so configMap, secret, downwardAPI and
+   * projected volumes are set up again and follow their objects.
+   */
+  void resyncPod(String podUid) {
+    asw.markRemountRequired(podUid);
+    reprocessPod(podUid);
+    reconcilerLoop.wake();
+  }
+
   /** {@code ReprocessPod}. */
   void reprocessPod(String podUid) {
     populator.reprocessPod(podUid);

@@ -9,7 +9,8 @@ import java.util.Map;
  * The SetUp shared by configMap, secret, downwardAPI and projected volumes: compute the payload from
  * the objects as they are now (errors first, before anything is made), set up the wrapped emptyDir
  * (on disk, or a tmpfs for secret and projected), then write the payload with the
- * {@link AtomicWriter}. A later SetUp rewrites only what changed.
+ * {@link AtomicWriter}. A later SetUp rewrites only what changed. Containers get the volume
+ * read-only.
  */
 abstract class ProjectingMounter implements Mounter {
   private final String path;
@@ -45,6 +46,8 @@ abstract class ProjectingMounter implements Mounter {
         ? EmptyDirPlugin.setUpInMemory(node, path, EmptyDirPlugin.memorySize(node, pod, null))
         : EmptyDirPlugin.setUpOnDisk(node, path);
     new AtomicWriter(node.volumeMounts().hostNamespace(), path, Credentials.ROOT).write(payload, node.nowMicros());
-    return source;
+    // The plugin's ReadOnly attribute: the kubelet mounts it read-only into every container
+    // (kubelet_pods.go makeMounts, mustMountRO), whatever the volumeMount says.
+    return new MountSource(source.tree(), source.subPath(), true, source.mapping(), source.fsType(), source.device());
   }
 }
