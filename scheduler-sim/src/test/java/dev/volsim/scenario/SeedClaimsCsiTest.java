@@ -397,8 +397,15 @@ class SeedClaimsCsiTest {
     CsiDriverProfile d = new CsiDriverProfile(DISK, true, true, false, null, null, null, null, null, null, null, null,
         null, null, 1, false, null, ImmutableList.of(new CsiDriverProfile.ExistingVolume("vol-abc",
             dev.volsim.model.Quantity.parse("2Gi"), null, ImmutableList.of(FileSpec.file("seed.txt", "s")))));
-    Simulation s = Simulation.builder().seed(3).nodes(List.of(ClusterNode.of("node-1", null, List.of())))
-        .csiDrivers(List.of(d)).build();
+    CsiDriverProfile replicated = new CsiDriverProfile(LONGHORN, true, true, false, null, null, null, null, null, null,
+        null, null, null, "numberOfReplicas", 2, false, null, ImmutableList.of(new CsiDriverProfile.ExistingVolume(
+            "vol-r", null, null)));
+    Simulation s = Simulation.builder().seed(3).nodes(List.of(ClusterNode.of("node-1", null, List.of()),
+            ClusterNode.of("node-2", null, List.of()), ClusterNode.of("node-3", null, List.of())))
+        .csiDrivers(List.of(d, replicated)).build();
+    // A replicated driver's existing volume has its default number of replicas from the start.
+    assertThat(s.world().replicatedVolumes().replicaNodes("csi:" + LONGHORN + "/vol-r")).hasSize(2)
+        .doesNotHaveDuplicates();
     Optional<BlockDevice> dev = s.world().existingBlockDevice("csi:" + DISK + "/vol-abc");
     assertThat(dev).isPresent();
     assertThat(dev.get().sizeBytes()).isEqualTo(2L << 30);

@@ -89,13 +89,16 @@ final class CsiBackends {
    * the seeded stream {@code external-provisioner/replicas} (Longhorn's scheduler spreads replicas
    * over nodes with its own soft anti-affinity; volsim keeps the hard rule). With fewer such nodes
    * than replicas asked, the volume gets one replica per node (Longhorn's degraded volume); with no
-   * node known to the world (core tests without nodes), none, and the volume is not replicated.
+   * Node in the API, none, and the volume is not replicated.
    */
   private static ImmutableList<String> placeReplicas(ClusterContext ctx, CsiDriverProfile driver, int replicas,
       String backend) {
     ReplicatedVolumes rv = ctx.world().replicatedVolumes();
     List<String> candidates = new ArrayList<>();
-    for (String n : ctx.world().nodes()) {
+    // The cluster's Nodes as the API lists them (sorted by name): known before the kubelets start.
+    List<String> nodes = ctx.api().list(dev.volsim.model.core.Node.class).stream()
+        .map(n -> n.metadata().name()).sorted().toList();
+    for (String n : nodes) {
       if (driver.runsOn(n) && !rv.isDown(n)) {
         candidates.add(n);
       }
