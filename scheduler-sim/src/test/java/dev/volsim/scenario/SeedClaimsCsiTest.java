@@ -411,4 +411,57 @@ class SeedClaimsCsiTest {
     assertThat(dev.get().sizeBytes()).isEqualTo(2L << 30);
     assertThat(dev.get().fileSystem().readString("/seed.txt", Credentials.ROOT)).isEqualTo("s");
   }
+
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
+
+  @Test
+  void C33_aScenarioDeclaresALonghornLikeDriverAndAnEphemeralDriverAndTheyServeAsDeclared() {
+    ScenarioHarness.Run run = ScenarioHarness.runSpec(dir, """
+        cluster:
+          nodes: [{name: node-1}, {name: node-2}, {name: node-3}]
+          csiDrivers:
+          - name: driver.longhorn.io
+            accessModes: [ReadWriteOnce, ReadWriteMany]
+            replication: {replicasParameter: numberOfReplicas, default: 3}
+            shareManager: true
+          - {name: inline.csi.example.com, attachRequired: false, volumeLifecycleModes: [Ephemeral]}
+        objects:
+        - manifest: {apiVersion: storage.k8s.io/v1, kind: StorageClass, metadata: {name: longhorn}, provisioner: driver.longhorn.io}
+        - manifest:
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata: {name: shared}
+            spec: {storageClassName: longhorn, accessModes: [ReadWriteMany], resources: {requests: {storage: 1Gi}}}
+        - manifest:
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: a}
+            spec:
+              nodeName: node-1
+              containers: [{name: c, image: busybox, volumeMounts: [{name: d, mountPath: /d}, {name: e, mountPath: /e}]}]
+              volumes:
+              - {name: d, persistentVolumeClaim: {claimName: shared}}
+              - {name: e, csi: {driver: inline.csi.example.com}}
+        - manifest:
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: b}
+            spec:
+              nodeName: node-3
+              containers: [{name: c, image: busybox, volumeMounts: [{name: d, mountPath: /d}]}]
+              volumes: [{name: d, persistentVolumeClaim: {claimName: shared}}]
+        steps:
+        - waitFor: {object: pod/a, field: status.phase, equals: Running, timeout: 2m}
+        - waitFor: {object: pod/b, field: status.phase, equals: Running, timeout: 2m}
+        # The volume got its replicas (three by default; the Java tests check they are on distinct nodes).
+        - expect: {trace: {type: ReplicasScheduled}, count: 1}
+        - exec: {pod: a, container: c, write: /d/hello, content: "from a"}
+        - expect: {file: {pod: b, container: c, path: /d/hello}, content: "from a"}
+        - exec: {pod: a, container: c, write: /e/scratch, content: "x"}
+        # The Ephemeral-only driver's volume is never attached: one VolumeAttachment per node of the RWX volume.
+        - expect: {count: {kind: volumeattachment}, equals: 2}
+        """);
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.outLines()).filteredOn(l -> l.startsWith("FAIL")).isEmpty();
+  }
 }
