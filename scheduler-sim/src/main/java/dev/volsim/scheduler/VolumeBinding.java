@@ -89,6 +89,12 @@ final class VolumeBinding implements FilterPlugin {
             ? "waiting for ephemeral volume controller to create the persistentvolumeclaim \"" + claimName + "\""
             : Handle.pvcNotFound(claimName));
       }
+      if (ephemeral && pvc.metadata().ownerReferences().stream()
+          .noneMatch(o -> Boolean.TRUE.equals(o.controller()) && pod.metadata().uid().equals(o.uid()))) {
+        // ephemeral.VolumeIsForPod
+        return Status.of(Code.UNSCHEDULABLE_AND_UNRESOLVABLE, "PVC " + ns + "/" + claimName + " was not created for pod "
+            + ns + "/" + pod.metadata().name() + " (pod is not owner)");
+      }
       if (pvc.status().phase() == PersistentVolumeClaimPhase.LOST) {
         return Status.of(Code.UNSCHEDULABLE_AND_UNRESOLVABLE, "persistentvolumeclaim \"" + claimName
             + "\" bound to non-existent persistentvolume \"" + nullToEmpty(pvc.spec().volumeName()) + "\"");

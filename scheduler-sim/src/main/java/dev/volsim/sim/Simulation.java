@@ -159,6 +159,7 @@ public final class Simulation {
     register(new dev.volsim.core.controller.persistentvolume.PersistentVolumeController(context).start()); register(new dev.volsim.core.controller.persistentvolume.ExternalProvisioner(context).start());
     { var c = new dev.volsim.core.controller.attachdetach.AttachDetachController(context); c.start(); register(c); }
     { var c = new dev.volsim.core.controller.attachdetach.ExternalAttacher(context); c.start(); register(c); }
+    { var c = new dev.volsim.core.controller.ephemeral.EphemeralVolumeController(context); c.start(); register(c); }
     // The node side: one kubelet per node, with the node's disk and what is installed on it.
     for (int i = 0; i < nodes.size(); i++) {
       ClusterNode n = nodes.get(i);
@@ -166,7 +167,7 @@ public final class Simulation {
           worldSpec.nodeFiles(n.name()));
       context.world().addNode(n.name(), nodeAddress(n, i), disk);
       var node = new dev.volsim.core.kubelet.ApiNodeContext(context, n.name(), disk, nodeAddress(n, i), n.packages());
-      var k = new dev.volsim.core.kubelet.Kubelet(context, n.name(), node, dev.volsim.core.kubelet.VolumeSetUps.defaults());
+      var k = new dev.volsim.core.kubelet.Kubelet(context, n.name(), node, dev.volsim.core.kubelet.VolumeSetUps.forNode(context, n.name()));
       k.setContainerBehaviors(containerBehaviors);
       k.start();
       kubelets.put(n.name(), k);

@@ -109,8 +109,9 @@ class SchedulerVolumePluginsTest {
   @Test
   void missingGenericEphemeralClaimIsVolumeBindingsToReport() {
     // VolumeRestrictions reads persistentVolumeClaim volumes only; VolumeBinding's PreFilter names the
-    // ephemeral claim the (here absent) ephemeral volume controller has not created.
+    // ephemeral claim the (here paused) ephemeral volume controller has not created.
     Simulation sim = defaultCluster();
+    sim.controller("ephemeral-volume-controller").orElseThrow().pause();
     sim.apply(yaml(podYaml("web-0", "  volumes: [{name: scratch, ephemeral: {volumeClaimTemplate: {spec: "
         + "{accessModes: [ReadWriteOnce], storageClassName: standard, resources: {requests: {storage: 1Gi}}}}}}]\n")));
     sim.runFor(Duration.ofSeconds(2));

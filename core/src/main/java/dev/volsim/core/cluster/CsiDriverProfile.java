@@ -71,6 +71,17 @@ public record CsiDriverProfile(
    * @param handle the CSI volume handle
    * @param capacity its size
    * @param zone its topology segment value, or null
+   * @param files what it holds: a volume with files is formatted (ext4) holding them; without, blank
    */
-  public record ExistingVolume(String handle, Quantity capacity, String zone) {}
+  public record ExistingVolume(String handle, Quantity capacity, String zone,
+      ImmutableList<dev.volsim.core.world.FileSpec> files) {
+    public ExistingVolume {
+      files = Immutables.list(files);
+    }
+
+    /** A volume without declared files: a blank device until first staged. */
+    public ExistingVolume(String handle, Quantity capacity, String zone) {
+      this(handle, capacity, zone, null);
+    }
+  }
 }

@@ -85,6 +85,13 @@ final class DesiredStateOfWorldPopulator {
           PersistentVolume pv = getPVCExtractPV(pod.metadata().namespace(), c.claimName());
           source = pv.spec().source();
           specName = pv.metadata().name();
+        } else if (v.source() instanceof dev.volsim.model.volume.EphemeralVolumeSource) {
+          // Generic ephemeral volume: the claim "<pod>-<volume>" the ephemeral volume controller made.
+          String claimName = pod.metadata().name() + "-" + v.name();
+          PersistentVolume pv = getPVCExtractPV(pod.metadata().namespace(), claimName);
+          volumeIsForPod(pod, claimName);
+          source = pv.spec().source();
+          specName = pv.metadata().name();
         }
         final String name = specName;
         Optional<VolumeSetUp> setUp = plugins.find(pod, specName, source);
@@ -133,6 +140,17 @@ final class DesiredStateOfWorldPopulator {
           + refUid + " does not point to claim.UID " + c.metadata().uid());
     }
     return pv.get();
+  }
+
+  /** {@code ephemeral.VolumeIsForPod}: the claim must be controlled by the Pod. */
+  private void volumeIsForPod(Pod pod, String claimName) {
+    PersistentVolumeClaim pvc = api.get(PersistentVolumeClaim.class, pod.metadata().namespace(), claimName).orElseThrow();
+    boolean owned = pvc.metadata().ownerReferences().stream()
+        .anyMatch(o -> Boolean.TRUE.equals(o.controller()) && pod.metadata().uid().equals(o.uid()));
+    if (!owned) {
+      throw new IllegalStateException("PVC " + pod.metadata().namespace() + "/" + claimName + " was not created for pod "
+          + pod.metadata().namespace() + "/" + pod.metadata().name() + " (pod is not owner)");
+    }
   }
 
   /** {@code GetPodVolumeNames}: names in any container's volumeMounts or volumeDevices. */

@@ -44,7 +44,7 @@ public final class Kubelet implements Controller {
   final PodResync podResync;
 
   public Kubelet(ClusterContext ctx, String nodeName, NodeDisk disk) {
-    this(ctx, nodeName, new StaticNodeContext(disk, nodeName, List.of(), List.of()), VolumeSetUps.defaults());
+    this(ctx, nodeName, new StaticNodeContext(disk, nodeName, List.of(), List.of()), VolumeSetUps.forNode(ctx, nodeName));
   }
 
   /** A kubelet whose volume plugins see {@code node} and are found by {@code plugins}. */

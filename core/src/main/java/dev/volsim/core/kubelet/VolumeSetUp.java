@@ -6,9 +6,9 @@ import dev.volsim.core.world.MountSource;
 /**
  * One volume of one Pod as the kubelet's volume manager drives it: the operations of upstream's
  * {@code operationexecutor} ({@code MountDevice}, {@code SetUp}, {@code TearDown},
- * {@code UnmountDevice}) bound to their volume. A stand-in for the volume package's plugins,
- * which the lead can adapt: {@link VolumeSetUps#defaults()} wraps {@code dev.volsim.core.volume}
- * plugins and adds an attachable disk for CSI and GCE PD sources until the package has them.
+ * {@code UnmountDevice}) bound to their volume. {@link VolumeSetUps#defaults()} wraps the
+ * {@code dev.volsim.core.volume} plugins; {@link VolumeSetUps#forNode} adds {@code kubernetes.io/csi}
+ * (with CSI migration of in-tree cloud disks).
  */
 public interface VolumeSetUp {
   /** {@code kubernetes.io/empty-dir}, {@code kubernetes.io/csi}, ... */

@@ -4,18 +4,10 @@ import dev.volsim.core.volume.Mounter;
 import dev.volsim.core.volume.NodeContext;
 import dev.volsim.core.volume.VolumePlugin;
 import dev.volsim.core.volume.VolumePlugins;
-import dev.volsim.core.world.Credentials;
-import dev.volsim.core.world.FileTree;
-import dev.volsim.core.world.MountOptions;
 import dev.volsim.core.world.MountSource;
-import dev.volsim.core.world.NodeDisk;
 import dev.volsim.model.core.Pod;
-import dev.volsim.model.volume.CSIPersistentVolumeSource;
-import dev.volsim.model.volume.GCEPersistentDiskVolumeSource;
 import dev.volsim.model.volume.Volume;
 import dev.volsim.model.volume.VolumeSource;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,23 +19,23 @@ import java.util.Optional;
 public interface VolumeSetUps {
   Optional<VolumeSetUp> find(Pod pod, String specName, Object source);
 
-  /**
-   * The volume package's plugins, plus a stand-in attachable disk for {@code csi} and
-   * {@code gcePersistentDisk} PV sources (a file tree per disk, formatted on first MountDevice).
-   */
+  /** The volume package's plugins ({@code dev.volsim.core.volume.VolumePlugins}). */
   static VolumeSetUps defaults() {
-    Map<String, FileTree> disks = new HashMap<>();
     return (pod, specName, source) -> {
-      if (source instanceof CSIPersistentVolumeSource csi) {
-        return Optional.of(disk(disks, pod, specName, "kubernetes.io/csi", csi.driver() + "^" + csi.volumeHandle()));
-      } else if (source instanceof GCEPersistentDiskVolumeSource gce) {
-        return Optional.of(disk(disks, pod, specName, "kubernetes.io/gce-pd", gce.pdName()));
-      } else if (source instanceof VolumeSource vs) {
+      if (source instanceof VolumeSource vs) {
         return VolumePlugins.find(vs).map(p -> plugin(p, pod, new Volume(specName, vs)));
       } else {
         return Optional.empty();
       }
     };
+  }
+
+  /**
+   * What the kubelet of {@code nodeName} uses: the CSI plugin ({@code kubernetes.io/csi}, with CSI
+   * migration of in-tree cloud volumes), then {@link #defaults()}.
+   */
+  static VolumeSetUps forNode(dev.volsim.core.cluster.ClusterContext ctx, String nodeName) {
+    return new CsiVolumeSetUps(ctx, nodeName, defaults());
   }
 
   private static VolumeSetUp plugin(VolumePlugin plugin, Pod pod, Volume volume) {
@@ -81,60 +73,6 @@ public interface VolumeSetUps {
       }
 
       @Override public void unmountDevice(NodeContext node) {}
-    };
-  }
-
-  private static VolumeSetUp disk(Map<String, FileTree> disks, Pod pod, String specName, String plugin, String name) {
-    String unique = plugin + "/" + name;
-    String global = NodeDisk.KUBELET_ROOT + "/plugins/" + plugin + "/mounts/" + name.replace('/', '~');
-    String perPod = NodeDisk.podVolumeDirectory(pod.metadata().uid(), plugin, specName) + "/mount";
-    return new VolumeSetUp() {
-      @Override public String pluginName() {
-        return plugin;
-      }
-
-      @Override public boolean isAttachable() {
-        return true;
-      }
-
-      @Override public boolean requiresMountDevice() {
-        return true;
-      }
-
-      @Override public String uniqueVolumeName() {
-        return unique;
-      }
-
-      @Override public void mountDevice(NodeContext node) {
-        FileTree fs = disks.computeIfAbsent(unique, k -> FileTree.create("ext4", FileTree.UNLIMITED, 0755, 0, 0));
-        if (node.volumeMounts().hostNamespace().mountAt(global).isEmpty()) {
-          node.disk().root().mkdirs(global, Credentials.ROOT);
-          node.volumeMounts().hostNamespace().mount(global, fs.asMountSource(), MountOptions.READ_WRITE);
-        }
-      }
-
-      @Override public MountSource setUp(NodeContext node) {
-        FileTree fs = disks.get(unique);
-        if (fs == null) {
-          throw new IllegalStateException("SetUp before MountDevice of " + unique);
-        }
-        if (!node.disk().root().exists(perPod, Credentials.ROOT)) {
-          node.disk().root().mkdirs(perPod, Credentials.ROOT);
-        }
-        return fs.asMountSource();
-      }
-
-      @Override public void tearDown(NodeContext node) {
-        if (node.disk().root().exists(perPod, Credentials.ROOT)) {
-          node.disk().root().removeAll(perPod.substring(0, perPod.length() - "/mount".length()), Credentials.ROOT);
-        }
-      }
-
-      @Override public void unmountDevice(NodeContext node) {
-        if (node.volumeMounts().hostNamespace().mountAt(global).isPresent()) {
-          node.volumeMounts().hostNamespace().unmount(global);
-        }
-      }
     };
   }
 }

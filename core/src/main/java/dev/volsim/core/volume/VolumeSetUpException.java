@@ -10,11 +10,26 @@ import static java.util.Objects.requireNonNull;
 public final class VolumeSetUpException extends RuntimeException {
   /** A failure worded as upstream words it. */
   public VolumeSetUpException(String message) {
+    this(message, "MountVolume.SetUp failed");
+  }
+
+  private final String operation;
+
+  private VolumeSetUpException(String message, String operation) {
     super(requireNonNull(message, "message is null"), null, false, false);
+    this.operation = operation;
+  }
+
+  /**
+   * A failure of {@code NewMounter}, before SetUp runs: its event reads
+   * {@code MountVolume.NewMounter initialization failed for volume "<name>" : <message>}.
+   */
+  public static VolumeSetUpException newMounter(String message) {
+    return new VolumeSetUpException(message, "MountVolume.NewMounter initialization failed");
   }
 
   /** {@code MountVolume.SetUp failed for volume "<name>" : <message>}, the FailedMount event's text. */
   public String eventMessage(String volumeName) {
-    return "MountVolume.SetUp failed for volume \"" + volumeName + "\" : " + getMessage();
+    return operation + " for volume \"" + volumeName + "\" : " + getMessage();
   }
 }

@@ -42,6 +42,7 @@ public final class ClusterWorld {
   private final java.util.TreeSet<String> cephMonitors = new java.util.TreeSet<>();
   private final java.util.TreeSet<String> cephUsers = new java.util.TreeSet<>();
   private final java.util.TreeSet<String> glusterEndpoints = new java.util.TreeSet<>();
+  private final ReplicatedVolumes replicatedVolumes = new ReplicatedVolumes();
 
   /** What a URL answers to a download: an HTTP status and, for 200, a body. */
   public record UrlResponse(int status, String content) {
@@ -316,5 +317,12 @@ public final class ClusterWorld {
     TreeMap<String, Object> all = new TreeMap<>(blockDevices);
     all.putAll(sharedFileSystems);
     return ImmutableList.copyOf(all.keySet());
+  }
+
+  // ---- replicated CSI volumes ---------------------------------------------------------------
+
+  /** The replicas of replicated (Longhorn-like) CSI volumes and which nodes are down for them. */
+  public ReplicatedVolumes replicatedVolumes() {
+    return replicatedVolumes;
   }
 }

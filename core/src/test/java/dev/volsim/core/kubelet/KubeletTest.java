@@ -116,7 +116,8 @@ class KubeletTest {
     long created = engine.nowMicros();
     engine.runFor(Duration.ofSeconds(11));
     assertThat(api.get(Node.class, "", "node-1").orElseThrow().status().volumesInUse())
-        .containsExactly("kubernetes.io/gce-pd/disk-1");
+        // CSI migration: the in-tree GCE PD is pd.csi.storage.gke.io's volume under the translated handle.
+        .containsExactly("kubernetes.io/csi/pd.csi.storage.gke.io^projects/UNSPECIFIED/zones/UNSPECIFIED/disks/disk-1");
     engine.runFor(Duration.ofSeconds(115));
     TraceEntry failed = trace.entries().stream()
         .filter(e -> "FailedMount".equals(e.attribute("reason"))).findFirst().orElseThrow();

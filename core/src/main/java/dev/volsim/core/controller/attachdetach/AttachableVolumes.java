@@ -100,13 +100,36 @@ final class AttachableVolumes {
       return Optional.of(new AttachableVolume(CSI_PLUGIN + "/" + c.driver() + "^" + c.volumeHandle(), name, name,
           CSI_PLUGIN, c.driver(), c.volumeHandle(), multi, ""));
     }
+    Optional<dev.volsim.core.volume.CsiMigration.Translated> migrated =
+        dev.volsim.core.volume.CsiMigration.translate(s, pv.metadata().labels());
+    if (migrated.isPresent()) {
+      return migratedVolume(migrated.get(), name, name, multi);
+    }
     return inTree(s, name, name, multi);
+  }
+
+  /**
+   * An in-tree cloud volume through CSI migration: attached as its CSI driver's volume, under the
+   * translated handle, through a VolumeAttachment (unless the driver says attachRequired: false).
+   */
+  private Optional<AttachableVolume> migratedVolume(dev.volsim.core.volume.CsiMigration.Translated t, String specName,
+      String pvName, boolean multi) {
+    if (!csiAttachRequired(t.driver())) {
+      return Optional.empty();
+    }
+    return Optional.of(new AttachableVolume(CSI_PLUGIN + "/" + t.driver() + "^" + t.volumeHandle(), specName, pvName,
+        CSI_PLUGIN, t.driver(), t.volumeHandle(), multi, ""));
   }
 
   private Optional<AttachableVolume> forInline(Volume v) {
     Object s = v.source();
     // Inline Azure Disk and Cinder refuse multi-attach; any other inline volume lets the attacher fail.
     boolean multi = !(s instanceof AzureDiskVolumeSource || s instanceof CinderVolumeSource);
+    Optional<dev.volsim.core.volume.CsiMigration.Translated> migrated =
+        dev.volsim.core.volume.CsiMigration.translate(s, java.util.Map.of());
+    if (migrated.isPresent()) {
+      return migratedVolume(migrated.get(), v.name(), null, multi);
+    }
     return inTree(s, v.name(), null, multi);
   }
 

@@ -147,6 +147,18 @@ final class OperationExecutor {
     finish(key, error != null);
   }
 
+  /**
+   * The {@code inlineVolumeSpec} of a migrated inline volume: the translated PV spec (csi source,
+   * ReadWriteOnce, Filesystem), as csi_attacher's Attach puts it when the spec has no PV.
+   */
+  private static dev.volsim.model.core.PersistentVolumeSpec inlineVolumeSpec(AttachableVolume spec) {
+    return new dev.volsim.model.core.PersistentVolumeSpec(null,
+        new dev.volsim.model.volume.CSIPersistentVolumeSource(spec.csiDriver(), spec.volumeHandle(), false, null, null,
+            null, null, null, null, null),
+        com.google.common.collect.ImmutableList.of(dev.volsim.model.core.PersistentVolumeAccessMode.READ_WRITE_ONCE),
+        null, null, null, null, dev.volsim.model.core.PersistentVolumeMode.FILESYSTEM, null, null);
+  }
+
   /** {@code getAttachmentName}: "csi-" + hex(sha256(volumeHandle + driver + nodeName)). */
   static String attachmentName(String volumeHandle, String driver, String nodeName) {
     return "csi-" + Hashing.sha256().hashString(volumeHandle + driver + nodeName, UTF_8);
@@ -155,7 +167,8 @@ final class OperationExecutor {
   private void csiAttach(AttachableVolume spec, String node, Consumer<String> done) {
     String name = attachmentName(spec.volumeHandle(), spec.csiDriver(), node);
     VolumeAttachment va = new VolumeAttachment(ObjectMeta.named(name),
-        new VolumeAttachment.Spec(spec.csiDriver(), new VolumeAttachment.Source(spec.persistentVolumeName(), null), node),
+        new VolumeAttachment.Spec(spec.csiDriver(), new VolumeAttachment.Source(spec.persistentVolumeName(),
+            spec.persistentVolumeName() == null ? inlineVolumeSpec(spec) : null), node),
         null);
     try {
       adc.client.create(va);

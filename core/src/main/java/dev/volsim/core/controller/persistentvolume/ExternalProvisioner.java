@@ -110,6 +110,7 @@ public final class ExternalProvisioner implements Controller {
       }
       used.put(d.name(), bySegment);
     }
+    CsiBackends.registerExisting(ctx);
     this.capacityPublisher = new StorageCapacityPublisher(ctx, client, classInformer, nodeInformer, csiNodeInformer,
         this::usedIn);
   }
@@ -327,12 +328,21 @@ public final class ExternalProvisioner implements Controller {
       }
     }
     PersistentVolume pv = volumeFor(now.get(), cls, driver, zone, pvName, size);
+    CSIPersistentVolumeSource created = (CSIPersistentVolumeSource) pv.spec().source();
+    // The driver's CreateVolume made the storage (and, replicated, placed its replicas) before the PV is saved.
+    List<String> replicas = CsiBackends.createVolume(ctx, driver, created.volumeHandle(), size, zone, cls.parameters());
     try {
       client.create(pv);
     } catch (ApiException e) {
+      CsiBackends.deleteVolume(ctx, created); // upstream deletes a volume it cannot save a PV for
       if (e.reason() != ApiException.Reason.ALREADY_EXISTS) {
         return failed(now.get(), cls, e.getMessage());
       }
+    }
+    if (!replicas.isEmpty()) {
+      client.trace("ReplicasScheduled", ObjectKey.cluster("PersistentVolume", pvName).ref(), "volume " + pvName
+          + " has " + replicas.size() + " replica(s) on " + String.join(", ", replicas), "volume", pvName,
+          "replicas", String.join(",", replicas));
     }
     client.trace("Provisioned", ObjectKey.cluster("PersistentVolume", pvName).ref(), "provisioned volume " + pvName
         + " (" + size + (zone == null ? "" : ", " + zone) + ") for claim " + PvHelpers.claimToClaimKey(claim)
@@ -456,6 +466,9 @@ public final class ExternalProvisioner implements Controller {
           + " failed: " + fault.get().message(), "volume", volume.metadata().name(), "outcome", "failed");
       recorder.warning(live.get(), "VolumeFailedDelete", fault.get().message());
       return false;
+    }
+    if (volume.spec().source() instanceof CSIPersistentVolumeSource deleted) {
+      CsiBackends.deleteVolume(ctx, deleted);
     }
     client.trace("VolumeDeleted", ObjectKey.of(volume).ref(), "deleted the backend volume of "
         + volume.metadata().name(), "volume", volume.metadata().name());

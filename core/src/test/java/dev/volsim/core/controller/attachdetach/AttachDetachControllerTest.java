@@ -141,10 +141,14 @@ class AttachDetachControllerTest {
     assertThat(c.volumesAttached("node-1")).isEmpty();
   }
 
+  // An in-tree attachable plugin that CSI migration leaves alone (cloud disks now attach through CSI).
+  static final String ISCSI = "iscsi: {targetPortal: '10.0.0.60:3260', iqn: 'iqn.2001-04.com.example:storage.kube.sys1.xyz', lun: 0}";
+  static final String ISCSI_NAME = "10.0.0.60:3260:iqn.2001-04.com.example:storage.kube.sys1.xyz:0";
+
   @Test
   void injectedAttachFailureOfAnInTreeDiskIsRetriedWithExponentialBackoff() {
     AdcTestCluster c = new AdcTestCluster();
-    c.boundClaim("data", "pv-1", "gcePersistentDisk: {pdName: disk-1}", "ReadWriteOnce");
+    c.boundClaim("data", "pv-1", ISCSI, "ReadWriteOnce");
     c.inject("attach", 4, "disk is busy");
     c.pod("p1", "node-1", "data");
     c.run(Duration.ofMinutes(1));
@@ -161,13 +165,13 @@ class AttachDetachControllerTest {
         "FailedAttachVolume: AttachVolume.Attach failed for volume \"pv-1\" : disk is busy",
         "SuccessfulAttachVolume: AttachVolume.Attach succeeded for volume \"pv-1\" ");
     assertThat(c.volumesAttached("node-1")).containsExactly(
-        new AttachedVolume("kubernetes.io/gce-pd/disk-1", "/dev/disk/by-id/google-disk-1"));
+        new AttachedVolume("kubernetes.io/iscsi/" + ISCSI_NAME, ""));
   }
 
   @Test
   void backoffIsCappedAtTwoMinutesTwoSeconds() {
     AdcTestCluster c = new AdcTestCluster();
-    c.boundClaim("data", "pv-1", "gcePersistentDisk: {pdName: disk-1}", "ReadWriteOnce");
+    c.boundClaim("data", "pv-1", ISCSI, "ReadWriteOnce");
     c.inject("attach", -1, "disk is busy");
     c.pod("p1", "node-1", "data");
     c.run(Duration.ofMinutes(20));
