@@ -162,7 +162,8 @@ public final class Simulation {
       context.world().addNode(n.name(), nodeAddress(n, i), disk);
       var node = new dev.volsim.core.kubelet.ApiNodeContext(context, n.name(), disk, nodeAddress(n, i), n.packages(),
           List.of(), null, null);
-      var k = new dev.volsim.core.kubelet.Kubelet(context, n.name(), node, dev.volsim.core.kubelet.VolumeSetUps.defaults());
+      var k = new dev.volsim.core.kubelet.Kubelet(context, n.name(), node,
+          dev.volsim.core.kubelet.BackendVolumeSetUps.withBackendPlugins(context, dev.volsim.core.kubelet.VolumeSetUps.defaults()));
       k.start();
       kubelets.put(n.name(), k);
     }

@@ -136,14 +136,11 @@ final class VolumeManager {
 
   /**
    * The WaitForAttachAndMount condition for a Pod: empty when every expected volume is mounted;
-   * else the error (pod errors first, joined by "; ").
+   * else the error, which carries the Pod's stored errors (joined by "; ") when there are any.
    */
   Optional<String> attachAndMountError(Pod pod, boolean timedOut) {
     String uid = pod.metadata().uid();
     List<String> errs = dsw.popPodErrors(uid);
-    if (!errs.isEmpty()) {
-      return Optional.of(String.join("; ", errs));
-    }
     TreeSet<String> expected = new TreeSet<>(DesiredStateOfWorldPopulator.usedVolumes(pod));
     Map<String, String> desired = dsw.volumesOfPod(uid);
     List<String> unmounted = new ArrayList<>();
@@ -163,6 +160,11 @@ final class VolumeManager {
     }
     if (unmounted.isEmpty()) {
       return Optional.empty();
+    }
+    if (!errs.isEmpty()) {
+      // verifyVolumesMountedFunc ends the wait with the Pod's errors, which WaitForAttachAndMount wraps.
+      return Optional.of("unmounted volumes=" + goList(unmounted) + ", unattached volumes=" + goList(unattached)
+          + ", failed to process volumes=" + goList(failed) + ": " + String.join("; ", errs));
     }
     if (!timedOut) {
       return Optional.of("");
