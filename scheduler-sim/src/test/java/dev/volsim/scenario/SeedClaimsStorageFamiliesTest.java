@@ -144,4 +144,56 @@ class SeedClaimsStorageFamiliesTest {
         - expect: {trace: {type: MountDevice}, never: true}
         """));
   }
+
+  @Test
+  void C13_removedStoragePlatformsAndUninstalledFlexVolumeDriversMatchNoVolumePlugin() {
+    // quobyte, storageos and flocker left in-tree in 1.25, scaleIO in 1.22; a flexVolume driver is only
+    // found when its executable is installed on the node (none is here).
+    assertPassed(runSpec(dir, "kubernetes: {version: \"1.25\"}\nsteps:\n"
+        + pod("quobyte", "node-1", "quobyte: {registry: \"registry:7861\", volume: testVolume}")
+        + pod("storageos", "node-1", "storageos: {volumeName: redis-vol01}")
+        + pod("scaleio", "node-1", "scaleIO: {gateway: \"https://localhost:443/api\", system: scaleio, volumeName: vol-0, secretRef: {name: sio-secret}}")
+        + pod("flex", "node-1", "flexVolume: {driver: example.com/lvm}") + """
+        - waitFor: {event: {object: pod/quobyte, type: Warning, reason: FailedMount, messageContains: 'failed to get Plugin from volumeSpec for volume "data" err=no volume plugin matched'}, timeout: 1m}
+        - waitFor: {event: {object: pod/storageos, type: Warning, reason: FailedMount, messageContains: "no volume plugin matched"}, timeout: 1m}
+        - waitFor: {event: {object: pod/scaleio, type: Warning, reason: FailedMount, messageContains: "no volume plugin matched"}, timeout: 1m}
+        - waitFor: {event: {object: pod/flex, type: Warning, reason: FailedMount, messageContains: "no volume plugin matched"}, timeout: 1m}
+        """));
+  }
+
+  private static String localPv(String affinityNode) {
+    return """
+        objects:
+        - manifest:
+            apiVersion: v1
+            kind: PersistentVolume
+            metadata: {name: local-pv}
+            spec:
+              capacity: {storage: 1Gi}
+              accessModes: [ReadWriteOnce]
+              storageClassName: local
+              local: {path: /mnt/disks/ssd1}
+              claimRef: {namespace: default, name: local-claim}
+              nodeAffinity:
+                required:
+                  nodeSelectorTerms:
+                  - matchExpressions: [{key: kubernetes.io/hostname, operator: In, values: [%s]}]
+        - manifest:
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata: {name: local-claim}
+            spec: {accessModes: [ReadWriteOnce], storageClassName: local, volumeName: local-pv, resources: {requests: {storage: 1Gi}}}
+        """.formatted(affinityNode);
+  }
+
+  @Test
+  void C20_aLocalPvMountsOnlyOnItsNodeAndOnlyWhenItsDirectoryExists() {
+    assertPassed(runSpec(dir, cluster("1.34", "nfs-common") + localPv("node-2") + "steps:\n"
+        + pod("elsewhere", "node-1", "persistentVolumeClaim: {claimName: local-claim}")
+        + pod("home", "node-2", "persistentVolumeClaim: {claimName: local-claim}") + """
+        - waitFor: {event: {object: pod/elsewhere, type: Warning, reason: FailedMount, messageContains: 'MountVolume.NodeAffinity check failed for volume "local-pv" : no matching NodeSelectorTerms'}, timeout: 1m}
+        - waitFor: {event: {object: pod/home, type: Warning, reason: FailedMount, messageContains: 'MountVolume.NewMounter initialization failed for volume "local-pv" : path "/mnt/disks/ssd1" does not exist'}, timeout: 1m}
+        - expect: {object: pod/home, field: status.phase, equals: Pending}
+        """));
+  }
 }

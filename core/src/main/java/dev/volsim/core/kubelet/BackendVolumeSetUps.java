@@ -3,12 +3,17 @@ package dev.volsim.core.kubelet;
 import static java.util.Objects.requireNonNull;
 
 import dev.volsim.core.cluster.ClusterContext;
+import dev.volsim.core.controller.persistentvolume.PvHelpers;
 import dev.volsim.core.volume.BackendVolumePlugin;
 import dev.volsim.core.volume.BackendVolumePlugin.BackendVolume;
 import dev.volsim.core.volume.BackendVolumePlugins;
 import dev.volsim.core.volume.NodeContext;
+import dev.volsim.core.volume.VolumeSetUpException;
 import dev.volsim.core.world.MountSource;
+import dev.volsim.model.core.Node;
+import dev.volsim.model.core.PersistentVolume;
 import dev.volsim.model.core.Pod;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,13 +33,14 @@ public final class BackendVolumeSetUps {
     return (pod, specName, source) -> {
       Optional<BackendVolumePlugin> p = plugins.find(source);
       if (p.isPresent()) {
-        return Optional.of(setUp(p.get(), pod, specName, source));
+        return Optional.of(setUp(ctx, p.get(), pod, specName, source));
       }
       return others.find(pod, specName, source);
     };
   }
 
-  private static VolumeSetUp setUp(BackendVolumePlugin plugin, Pod pod, String specName, Object source) {
+  private static VolumeSetUp setUp(ClusterContext ctx, BackendVolumePlugin plugin, Pod pod, String specName,
+      Object source) {
     String uid = pod.metadata().uid();
     BackendVolume volume = plugin.newVolume(uid, pod.metadata().name(), specName, source);
     // GetUniqueVolumeNameFromSpec for attachable or device-mountable volumes, else ...WithPod.
@@ -59,10 +65,12 @@ public final class BackendVolumeSetUps {
       }
 
       @Override public void mountDevice(NodeContext node) {
+        checkNodeAffinity(ctx, specName, source, node);
         volume.mountDevice(node);
       }
 
       @Override public MountSource setUp(NodeContext node) {
+        checkNodeAffinity(ctx, specName, source, node);
         return volume.setUp(node);
       }
 
@@ -74,5 +82,23 @@ public final class BackendVolumeSetUps {
         volume.unmountDevice(node);
       }
     };
+  }
+
+  /**
+   * {@code checkNodeAffinity} (operation_generator.go), at the start of every mount operation of a
+   * PersistentVolume: the node's labels must satisfy the PV's required node affinity.
+   */
+  private static void checkNodeAffinity(ClusterContext ctx, String specName, Object source, NodeContext node) {
+    Optional<PersistentVolume> pv = ctx.api().get(PersistentVolume.class, "", specName)
+        .filter(v -> source.equals(v.spec().source()));
+    if (pv.isEmpty()) {
+      return;
+    }
+    String nodeName = node.disk().nodeName();
+    Map<String, String> labels = ctx.api().get(Node.class, "", nodeName)
+        .<Map<String, String>>map(n -> n.metadata().labels()).orElse(Map.of());
+    if (!PvHelpers.checkNodeAffinity(pv.get(), nodeName, labels)) {
+      throw VolumeSetUpException.during("MountVolume.NodeAffinity check", "no matching NodeSelectorTerms");
+    }
   }
 }
