@@ -91,10 +91,15 @@ class StorageKindsOfANodeTest {
     assertThat(fsType(app, "/rbd")).isEqualTo("ext4");
     assertThat(device(app, "/rbd")).isEqualTo("/dev/rbd0");
     assertThat(fsType(app, "/iscsi")).isEqualTo("xfs");
-    // The block devices were attached first (in-tree, no VolumeAttachment) and are in use on the node.
-    assertThat(sim.kubelet("node-1").orElseThrow().volumesInUse()).contains(
-        "kubernetes.io/rbd/rbd:web", "kubernetes.io/iscsi/10.0.0.60:3260:iqn.2001-04.com.example:storage.kube.sys1.xyz:0",
-        "kubernetes.io/local-volume/local-pv");
+    // The block devices were attached first (in-tree, no VolumeAttachment) and are in use on the node;
+    // the local PV is device-mountable but not attachable, so it is not reported.
+    assertThat(sim.kubelet("node-1").orElseThrow().volumesInUse()).containsExactly(
+        "kubernetes.io/iscsi/10.0.0.60:3260:iqn.2001-04.com.example:storage.kube.sys1.xyz:0",
+        "kubernetes.io/rbd/rbd:web");
+    assertThat(sim.api().get(dev.volsim.model.core.Node.class, "", "node-1").orElseThrow().status().volumesAttached())
+        .extracting(a -> a.name()).containsExactly("kubernetes.io/iscsi/10.0.0.60:3260:iqn.2001-04.com.example:"
+            + "storage.kube.sys1.xyz:0", "kubernetes.io/rbd/rbd:web");
+    assertThat(sim.api().list(dev.volsim.model.storage.VolumeAttachment.class)).isEmpty();
     // Data written to the local PV lands in the node's own directory.
     app.namespace().write("/local/index.html", "local", Credentials.ROOT);
     assertThat(sim.world().nodeDisk("node-1").orElseThrow().root().readString("/mnt/disks/ssd1/index.html",

@@ -92,16 +92,16 @@ final class VolumeManager {
     populatorLoop.wake();
   }
 
-  /** {@code GetVolumesInUse}: attachable or device-mountable volumes desired or still attached. */
+  /** {@code GetVolumesInUse}: attachable volumes desired or still attached (device-mountable alone is not enough). */
   List<String> volumesInUse() {
     TreeSet<String> inUse = new TreeSet<>();
     for (VolumeToMount v : dsw.volumes.values()) {
-      if (v.attachable || v.deviceMountable) {
+      if (v.attachable) {
         inUse.add(v.volumeName);
       }
     }
     for (var a : asw.volumes.values()) {
-      if (a.setUp.isAttachable() || a.setUp.requiresMountDevice()) {
+      if (a.setUp.isAttachable()) {
         inUse.add(a.volumeName);
       }
     }
