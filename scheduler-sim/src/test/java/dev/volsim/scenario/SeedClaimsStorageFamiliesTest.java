@@ -196,4 +196,39 @@ class SeedClaimsStorageFamiliesTest {
         - expect: {object: pod/home, field: status.phase, equals: Pending}
         """));
   }
+
+  private static final String RBD_PV = """
+      objects:
+      - manifest:
+          apiVersion: v1
+          kind: PersistentVolume
+          metadata: {name: rbd-pv}
+          spec:
+            capacity: {storage: 1Gi}
+            accessModes: [ReadWriteOnce]
+            storageClassName: ""
+            rbd: {monitors: ["10.0.0.70:6789"], pool: kube, image: pvimg, fsType: ext4, user: kube}
+            claimRef: {namespace: default, name: data}
+      - manifest:
+          apiVersion: v1
+          kind: PersistentVolumeClaim
+          metadata: {name: data}
+          spec: {accessModes: [ReadWriteOnce], storageClassName: "", volumeName: rbd-pv, resources: {requests: {storage: 1Gi}}}
+      """;
+
+  @Test
+  void C31_anRbdPersistentVolumeMountsUnder130AndMatchesNoPluginUnder134() {
+    assertPassed(runSpec(dir, cluster("1.30", "ceph-common") + RBD_PV + "steps:\n"
+        + pod("db", "node-1", "persistentVolumeClaim: {claimName: data}") + """
+        - waitFor: {object: pod/db, field: status.phase, equals: Running, timeout: 2m}
+        - expect: {object: node/node-1, field: "status.volumesAttached[name=kubernetes.io/rbd/kube:pvimg].name", equals: "kubernetes.io/rbd/kube:pvimg"}
+        - expect: {file: {pod: db, container: app, path: /data}, entries: [lost+found]}
+        """));
+    assertPassed(runSpec(dir, cluster("1.34", "ceph-common") + RBD_PV + "steps:\n"
+        + pod("db", "node-1", "persistentVolumeClaim: {claimName: data}") + """
+        - waitFor: {object: pvc/data, field: status.phase, equals: Bound, timeout: 1m}
+        - waitFor: {event: {object: pod/db, type: Warning, reason: FailedMount, messageContains: 'failed to process volumes=[data]: failed to get Plugin from volumeSpec for volume "rbd-pv" err=no volume plugin matched'}, timeout: 1m}
+        - expect: {object: node/node-1, field: status.volumesAttached, exists: false}
+        """));
+  }
 }
