@@ -167,7 +167,9 @@ public final class Simulation {
           worldSpec.nodeFiles(n.name()));
       context.world().addNode(n.name(), nodeAddress(n, i), disk);
       var node = new dev.volsim.core.kubelet.ApiNodeContext(context, n.name(), disk, nodeAddress(n, i), n.packages());
-      var k = new dev.volsim.core.kubelet.Kubelet(context, n.name(), node, dev.volsim.core.kubelet.VolumeSetUps.forNode(context, n.name()));
+      var k = new dev.volsim.core.kubelet.Kubelet(context, n.name(), node, 
+          dev.volsim.core.kubelet.BackendVolumeSetUps.withBackendPlugins(context,
+              dev.volsim.core.kubelet.VolumeSetUps.forNode(context, n.name())));
       k.setContainerBehaviors(containerBehaviors);
       k.start();
       kubelets.put(n.name(), k);

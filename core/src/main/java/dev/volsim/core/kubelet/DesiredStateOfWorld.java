@@ -73,7 +73,8 @@ final class DesiredStateOfWorld {
 
   List<String> popPodErrors(String podUid) {
     List<String> errs = podErrors.remove(podUid);
-    return errs == null ? List.of() : errs;
+    // PopPodErrors returns the stored sets.String's List(): sorted.
+    return errs == null ? List.of() : errs.stream().sorted().toList();
   }
 
   List<String> podErrors(String podUid) {

@@ -96,7 +96,9 @@ final class DesiredStateOfWorldPopulator {
         final String name = specName;
         Optional<VolumeSetUp> setUp = plugins.find(pod, specName, source);
         if (setUp.isEmpty()) {
-          throw new IllegalStateException("no volume plugin matched name: " + name);
+          // AddPodToVolume: FindPluginBySpec's error, wrapped.
+          throw new IllegalStateException("failed to get Plugin from volumeSpec for volume \"" + name
+              + "\" err=no volume plugin matched");
         }
         dsw.addPodToVolume(pod, v.name(), specName, setUp.get());
       } catch (IllegalStateException e) {

@@ -171,8 +171,7 @@ final class Reconciler {
           fault("mountDevice", podKey, v.volumeName);
           p.setUp().mountDevice(node);
         } catch (VolumeSetUpException e) {
-          throw new VolumeSetUpException("MountVolume.MountDevice failed for volume \"" + p.specName() + "\" : "
-              + e.getMessage());
+          throw new VolumeSetUpException(e.eventMessage("MountVolume.MountDevice", p.specName()));
         }
         a.deviceMounted = true;
         client.trace("MountDevice", "pod/" + podKey, "MountVolume.MountDevice succeeded for volume \"" + p.specName()

@@ -103,16 +103,16 @@ final class VolumeManager {
     populatorLoop.wake();
   }
 
-  /** {@code GetVolumesInUse}: attachable or device-mountable volumes desired or still attached. */
+  /** {@code GetVolumesInUse}: attachable volumes desired or still attached (device-mountable alone is not enough). */
   List<String> volumesInUse() {
     TreeSet<String> inUse = new TreeSet<>();
     for (VolumeToMount v : dsw.volumes.values()) {
-      if (v.attachable || v.deviceMountable) {
+      if (v.attachable) {
         inUse.add(v.volumeName);
       }
     }
     for (var a : asw.volumes.values()) {
-      if (a.setUp.isAttachable() || a.setUp.requiresMountDevice()) {
+      if (a.setUp.isAttachable()) {
         inUse.add(a.volumeName);
       }
     }
@@ -147,14 +147,11 @@ final class VolumeManager {
 
   /**
    * The WaitForAttachAndMount condition for a Pod: empty when every expected volume is mounted;
-   * else the error (pod errors first, joined by "; ").
+   * else the error, which carries the Pod's stored errors (joined by "; ") when there are any.
    */
   Optional<String> attachAndMountError(Pod pod, boolean timedOut) {
     String uid = pod.metadata().uid();
     List<String> errs = dsw.popPodErrors(uid);
-    if (!errs.isEmpty()) {
-      return Optional.of(String.join("; ", errs));
-    }
     TreeSet<String> expected = new TreeSet<>(DesiredStateOfWorldPopulator.usedVolumes(pod));
     Map<String, String> desired = dsw.volumesOfPod(uid);
     List<String> unmounted = new ArrayList<>();
@@ -174,6 +171,11 @@ final class VolumeManager {
     }
     if (unmounted.isEmpty()) {
       return Optional.empty();
+    }
+    if (!errs.isEmpty()) {
+      // verifyVolumesMountedFunc ends the wait with the Pod's errors, which WaitForAttachAndMount wraps.
+      return Optional.of("unmounted volumes=" + goList(unmounted) + ", unattached volumes=" + goList(unattached)
+          + ", failed to process volumes=" + goList(failed) + ": " + String.join("; ", errs));
     }
     if (!timedOut) {
       return Optional.of("");

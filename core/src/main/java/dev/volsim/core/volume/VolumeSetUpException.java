@@ -2,20 +2,22 @@ package dev.volsim.core.volume;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
+
 /**
  * A failed SetUp or TearDown, its message worded as upstream's plugin returns it (for example
  * {@code hostPath type check failed: /var/log is not a directory}). The kubelet's event text is
  * {@link #eventMessage(String)}.
  */
 public final class VolumeSetUpException extends RuntimeException {
-  /** A failure worded as upstream words it. */
-  public VolumeSetUpException(String message) {
-    this(message, "MountVolume.SetUp failed");
-  }
-
   private final String operation;
 
-  private VolumeSetUpException(String message, String operation) {
+  /** A failure worded as upstream words it. */
+  public VolumeSetUpException(String message) {
+    this(null, message);
+  }
+
+  private VolumeSetUpException(String operation, String message) {
     super(requireNonNull(message, "message is null"), null, false, false);
     this.operation = operation;
   }
@@ -25,11 +27,33 @@ public final class VolumeSetUpException extends RuntimeException {
    * {@code MountVolume.NewMounter initialization failed for volume "<name>" : <message>}.
    */
   public static VolumeSetUpException newMounter(String message) {
-    return new VolumeSetUpException(message, "MountVolume.NewMounter initialization failed");
+    return during("MountVolume.NewMounter initialization", message);
+  }
+
+  /**
+   * A failure of a step other than SetUp, as upstream's operation generator names it in the event:
+   * {@code MountVolume.WaitForAttach}, {@code MountVolume.NewMounter initialization}.
+   */
+  public static VolumeSetUpException during(String operation, String message) {
+    return new VolumeSetUpException(requireNonNull(operation, "operation is null"), message);
+  }
+
+  /** The step that failed, when it is not the one the caller runs. */
+  public Optional<String> operation() {
+    return Optional.ofNullable(operation);
   }
 
   /** {@code MountVolume.SetUp failed for volume "<name>" : <message>}, the FailedMount event's text. */
   public String eventMessage(String volumeName) {
-    return operation + " for volume \"" + volumeName + "\" : " + getMessage();
+    return eventMessage("MountVolume.SetUp", volumeName);
+  }
+
+  /**
+   * {@code <operation> failed for volume "<name>" : <message>}, with the step this failure names, else
+   * {@code defaultOperation} ({@code MountVolume.MountDevice}).
+   */
+  public String eventMessage(String defaultOperation, String volumeName) {
+    return (operation != null ? operation : defaultOperation) + " failed for volume \"" + volumeName + "\" : "
+        + getMessage();
   }
 }

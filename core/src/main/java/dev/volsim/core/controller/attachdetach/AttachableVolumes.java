@@ -158,8 +158,10 @@ final class AttachableVolumes {
       volumeName = i.targetPortal() + ":" + i.iqn() + ":" + i.lun();
     } else if (s instanceof FCVolumeSource f) {
       plugin = "kubernetes.io/fc";
-      volumeName = !f.wwids().isEmpty() ? String.join("", f.wwids())
-          : "[" + String.join(" ", f.targetWWNs()) + "]:" + f.lun();
+      // GetVolumeName: Go's %v of the lists; WWNs with a lun win over WWIDs.
+      volumeName = !f.targetWWNs().isEmpty() && f.lun() != null
+          ? "[" + String.join(" ", f.targetWWNs()) + "]:" + f.lun()
+          : "[" + String.join(" ", f.wwids()) + "]";
     } else if (s instanceof CinderPersistentVolumeSource c) {
       plugin = "kubernetes.io/cinder";
       volumeName = c.volumeID();
