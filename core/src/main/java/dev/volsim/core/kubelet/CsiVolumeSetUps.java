@@ -40,15 +40,19 @@ final class CsiVolumeSetUps implements VolumeSetUps {
     List<PersistentVolumeAccessMode> modes = pv.map(v -> (List<PersistentVolumeAccessMode>) v.spec().accessModes())
         .orElse(List.of());
     if (source instanceof CSIPersistentVolumeSource csi) {
-      return Optional.of(adapt(plugin.persistent(pod, specName, csi, modes)));
+      return Optional.of(adapt(plugin.persistent(pod, specName, csi, modes),
+          supportsFsGroup(csi.driver(), csi.fsType(), csi.readOnly(), hasReadWriteOnce(modes))));
     }
     if (source instanceof CSIVolumeSource csi) {
-      return Optional.of(adapt(plugin.inline(pod, specName, csi)));
+      // inline volumes are always published ReadWriteOnce
+      return Optional.of(adapt(plugin.inline(pod, specName, csi),
+          supportsFsGroup(csi.driver(), csi.fsType(), Boolean.TRUE.equals(csi.readOnly()), true)));
     }
     Map<String, String> labels = pv.map(v -> (Map<String, String>) v.metadata().labels()).orElse(Map.of());
     Optional<CsiMigration.Translated> t = CsiMigration.translate(source, labels);
     if (t.isPresent()) {
-      return Optional.of(adapt(plugin.migrated(pod, specName, t.get(), modes)));
+      return Optional.of(adapt(plugin.migrated(pod, specName, t.get(), modes),
+          supportsFsGroup(t.get().driver(), t.get().fsType(), t.get().readOnly(), inline || hasReadWriteOnce(modes))));
     }
     return others.find(pod, specName, source);
   }
@@ -63,8 +67,32 @@ final class CsiVolumeSetUps implements VolumeSetUps {
     return false;
   }
 
-  private static VolumeSetUp adapt(CsiVolume v) {
+  /**
+   * {@code csiMountMgr.supportsFSGroup}: never for a read-only volume or policy None; always for
+   * policy File; for ReadWriteOnceWithFSType (the default) only with an fsType and ReadWriteOnce.
+   */
+  private boolean supportsFsGroup(String driver, String fsType, boolean readOnly, boolean readWriteOnce) {
+    String policy = ctx.csiDriver(driver).map(d -> d.fsGroupPolicy()).orElse("ReadWriteOnceWithFSType");
+    if (readOnly || policy.equals("None")) {
+      return false;
+    } else if (policy.equals("File")) {
+      return true;
+    } else {
+      return fsType != null && !fsType.isEmpty() && readWriteOnce;
+    }
+  }
+
+  private static boolean hasReadWriteOnce(List<PersistentVolumeAccessMode> modes) {
+    return modes.contains(PersistentVolumeAccessMode.READ_WRITE_ONCE)
+        || modes.contains(PersistentVolumeAccessMode.READ_WRITE_ONCE_POD);
+  }
+
+  private static VolumeSetUp adapt(CsiVolume v, boolean fsGroup) {
     return new VolumeSetUp() {
+      @Override public boolean supportsFsGroup() {
+        return fsGroup;
+      }
+
       @Override public String pluginName() {
         return CsiPlugin.NAME;
       }

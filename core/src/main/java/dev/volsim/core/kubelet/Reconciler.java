@@ -185,6 +185,7 @@ final class Reconciler {
       try {
         fault("setUp", podKey, v.volumeName);
         source = p.setUp().setUp(node);
+        applyFsGroup(p, source);
       } catch (VolumeSetUpException e) {
         throw new VolumeSetUpException(e.eventMessage(p.specName()));
       }
@@ -210,7 +211,7 @@ final class Reconciler {
       String before = dataDirectory(dataLink);
       try {
         fault("setUp", podKey, v.volumeName);
-        p.setUp().setUp(node);
+        applyFsGroup(p, p.setUp().setUp(node));
       } catch (VolumeSetUpException e) {
         throw new VolumeSetUpException(e.eventMessage(p.specName()));
       }
@@ -231,6 +232,16 @@ final class Reconciler {
     } catch (dev.volsim.core.world.FsException e) {
       return null;
     }
+  }
+
+  /** {@code SetVolumeOwnership} after a SetUp, for a Pod with {@code fsGroup} and a plugin that manages ownership. */
+  private static void applyFsGroup(PodToMount p, MountSource source) {
+    var sc = p.pod().spec().securityContext();
+    if (sc == null || sc.fsGroup() == null || !p.setUp().supportsFsGroup()) {
+      return;
+    }
+    boolean onRootMismatch = sc.fsGroupChangePolicy() == dev.volsim.model.core.PodFSGroupChangePolicy.ON_ROOT_MISMATCH;
+    dev.volsim.core.volume.VolumeOwnership.apply(source, sc.fsGroup(), source.readOnly(), onRootMismatch);
   }
 
   /** The name of a {@code namespace/name} Pod key. */

@@ -38,4 +38,12 @@ public interface VolumeSetUp {
 
   /** Undoes {@link #mountDevice}. */
   void unmountDevice(NodeContext node);
+
+  /**
+   * Whether the kubelet gives the volume to the Pod's {@code fsGroup} after SetUp
+   * ({@code SetVolumeOwnership}): the plugin's choice, for CSI the driver's {@code fsGroupPolicy}.
+   */
+  default boolean supportsFsGroup() {
+    return dev.volsim.core.volume.VolumeOwnership.supportedBy(pluginName());
+  }
 }

@@ -363,7 +363,10 @@ public final class ExternalProvisioner implements Controller {
         new NodeSelectorTerm(ImmutableList.of(new NodeSelectorRequirement(driver.topologyKey(),
             NodeSelectorOperator.IN, ImmutableList.of(zone))), null))));
     String handle = ctx.engine().random(NAME + "/volumeHandle").nextUuid();
-    CSIPersistentVolumeSource source = new CSIPersistentVolumeSource(driver.name(), handle, false, null,
+    // csi-provisioner's --default-fstype is empty: a PV gets an fsType only from the class's
+    // csi.storage.k8s.io/fstype parameter (and only then does fsGroupPolicy ReadWriteOnceWithFSType apply fsGroup).
+    String fsType = cls.parameters() == null ? null : cls.parameters().get("csi.storage.k8s.io/fstype");
+    CSIPersistentVolumeSource source = new CSIPersistentVolumeSource(driver.name(), handle, false, fsType,
         ImmutableSortedMap.of("storage.kubernetes.io/csiProvisionerIdentity", driver.name()),
         null, null, null, null, null);
     PersistentVolumeSpec spec = new PersistentVolumeSpec(ImmutableSortedMap.of("storage", size), source,
