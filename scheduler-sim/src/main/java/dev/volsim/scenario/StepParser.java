@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 final class StepParser {
   private static final Pattern CAPTURE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-  private static final List<String> LATER_EXPECTATIONS = List.of("mounts", "describe");
+  private static final List<String> LATER_EXPECTATIONS = List.of();
   private static final List<String> OPERATIONS = List.of("provision", "delete", "recycle", "attach", "detach",
       "mountDevice", "setUp", "tearDown", "unmountDevice", "apiUpdate");
   private static final List<String> FAILURE_KEYS = List.of("operation", "component", "object", "kind", "times",
