@@ -125,6 +125,7 @@ final class SimFiles implements FileAccess {
   @Override
   public View node(String node) throws ExprException {
     Kubelet kubelet = sim.kubelet(node).orElseThrow(() -> new ExprException("node " + node + " has no kubelet"));
-    return new View(kubelet.disk().root(), Credentials.ROOT, "node " + node);
+    // The host's own view: its disk with what is mounted on it (volumes, an administrator's mounts).
+    return new View(kubelet.hostNamespace(), Credentials.ROOT, "node " + node);
   }
 }

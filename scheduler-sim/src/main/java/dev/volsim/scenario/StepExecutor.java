@@ -170,6 +170,8 @@ final class StepExecutor {
         case "chmod" -> fs.chmod(path, dev.volsim.core.world.Modes.parse(a.get("mode")), as);
         case "chown" -> fs.chown(path, Integer.parseInt(a.get("uid")), Integer.parseInt(a.get("gid")), as);
         case "symlink" -> fs.symlink(path, a.get("target"), as);
+        case "mount" -> MountOps.mount(v, a.get("source"), a.get("target"), sim.world(), f.pod() == null);
+        case "umount" -> MountOps.umount(v, path, f.pod() == null);
         case "stat" -> {
           dev.volsim.core.world.Stat st = fs.lstat(path, as);
           result = "stat " + st.type().scenarioName() + " " + st.modeString() + " " + st.uid() + ":" + st.gid()

@@ -504,10 +504,6 @@ final class StepParser {
       return null;
     }
     String op = ops.get(0);
-    if (op.equals("mount") || op.equals("umount")) {
-      errors.add(e.get(op).keyLocation(), "\"" + op + "\" operations are " + Nodes.NOT_SUPPORTED);
-      return null;
-    }
     boolean writes = op.equals("write") || op.equals("append");
     for (String k : List.of("content", "size")) {
       if (e.containsKey(k) && !writes) {
@@ -522,6 +518,7 @@ final class StepParser {
       case "chmod" -> sub(value, w, List.of("path", "mode"), List.of(), args);
       case "chown" -> sub(value, w, List.of("path", "uid", "gid"), List.of(), args);
       case "symlink" -> sub(value, w, List.of("path", "target"), List.of(), args);
+      case "mount" -> sub(value, w, List.of("source", "target"), List.of(), args);
       default -> args.put("path", templated(value, w));
     }
     if (args.containsKey("mode") && args.get("mode") != null && !Interpolator.hasReferences(args.get("mode"))) {

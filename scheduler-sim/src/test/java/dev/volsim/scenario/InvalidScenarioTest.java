@@ -144,7 +144,6 @@ class InvalidScenarioTest {
         "s.yaml:6:24: spec.cluster.nodes[0].files is not supported yet by this version of volsim",
         "s.yaml:7:5: spec.cluster.nfsServers is not supported yet by this version of volsim",
         "s.yaml:8:3: spec.behaviors is not supported yet by this version of volsim",
-        "s.yaml:10:34: \"mount\" operations are not supported yet by this version of volsim",
         "s.yaml:11:35: inject of \"attach\" failures is not supported yet by this version of volsim (supported: apiUpdate, provision, delete, recycle)",
         "s.yaml:12:21: \"file: {nfs}\" expectations are not supported yet by this version of volsim",
         "s.yaml:14:5: \"taint\" steps are not supported yet by this version of volsim");
