@@ -4,6 +4,8 @@ import static dev.volsim.scenario.ScenarioHarness.runSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.volsim.core.api.ApiException;
+import dev.volsim.describe.Describer;
+import dev.volsim.model.core.Pod;
 import dev.volsim.model.io.LoadResult;
 import dev.volsim.model.io.ManifestLoader;
 import dev.volsim.scenario.ScenarioHarness.Run;
@@ -222,5 +224,100 @@ class SeedClaimsVolumesApiTest {
             + " is available only to privileged containers");
     assertThat(rejection(pod("q", "[{name: shared, hostPath: {path: /mnt/shared}}]",
         "[{name: app, image: busybox, securityContext: {privileged: true}, " + mount + "}]"))).isNull();
+  }
+
+  /** Every source type the chapter lists, each with the fields its validation asks for, and the Type line kubectl shows. */
+  private static final String[][] SOURCES = {
+      {"emptyDir: {}", "Type: EmptyDir (a temporary directory that shares a pod's lifetime)"},
+      {"hostPath: {path: /var/log}", "Type: HostPath (bare host directory volume)"},
+      {"awsElasticBlockStore: {volumeID: vol-0abc}", "Type: AWSElasticBlockStore (a Persistent Disk resource in AWS)"},
+      {"gcePersistentDisk: {pdName: disk-1}",
+          "Type: GCEPersistentDisk (a Persistent Disk resource in Google Compute Engine)"},
+      {"azureDisk: {diskName: d1, diskURI: 'https://example.blob.core.windows.net/vhds/d1.vhd'}",
+          "Type: AzureDisk (an Azure Data Disk mount on the host and bind mount to the pod)"},
+      {"azureFile: {secretName: az, shareName: share}",
+          "Type: AzureFile (an Azure File Service mount on the host and bind mount to the pod)"},
+      {"nfs: {server: 10.0.0.50, path: /data/redis}", "Type: NFS (an NFS mount that lasts the lifetime of a pod)"},
+      {"glusterfs: {endpoints: glusterfs-cluster, path: kube_vol}",
+          "Type: Glusterfs (a Glusterfs mount on the host that shares a pod's lifetime)"},
+      {"cephfs: {monitors: ['10.0.0.70:6789'], path: /}",
+          "Type: CephFS (a CephFS mount on the host that shares a pod's lifetime)"},
+      {"cinder: {volumeID: c-1}", "Type: Cinder (a Persistent Disk resource in OpenStack)"},
+      {"iscsi: {targetPortal: '10.0.0.60:3260', iqn: 'iqn.2024-01.com.example:storage', lun: 0}",
+          "Type: ISCSI (an ISCSI Disk resource that is attached to a kubelet's host machine and then exposed to the pod)"},
+      {"fc: {targetWWNs: ['500a0982991b8dc5'], lun: 2}", "Type: FC (a Fibre Channel disk)"},
+      {"rbd: {monitors: ['10.0.0.70:6789'], image: foo}",
+          "Type: RBD (a Rados Block Device mount on the host that shares a pod's lifetime)"},
+      {"vsphereVolume: {volumePath: '[datastore1] volumes/myDisk'}",
+          "Type: vSphereVolume (a Persistent Disk resource in vSphere)"},
+      {"quobyte: {registry: 'registry:7861', volume: testVolume}",
+          "Type: Quobyte (a Quobyte mount on the host that shares a pod's lifetime)"},
+      {"portworxVolume: {volumeID: pxvol}", "Type: PortworxVolume (a Portworx Volume resource)"},
+      {"storageos: {volumeName: redis-vol01}", "Type: StorageOS (a StorageOS Persistent Disk resource)"},
+      {"scaleIO: {gateway: 'https://localhost:443/api', system: scaleio, secretRef: {name: sio}, volumeName: v0}",
+          "Type: ScaleIO (a persistent volume backed by a block device in ScaleIO)"},
+      {"secret: {secretName: tls}", "Type: Secret (a volume populated by a Secret)"},
+      {"configMap: {name: conf}", "Type: ConfigMap (a volume populated by a ConfigMap)"},
+      {"downwardAPI: {items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}",
+          "Type: DownwardAPI (a volume populated by information about the pod)"},
+      {"projected: {sources: [{configMap: {name: conf}}]}",
+          "Type: Projected (a volume that contains injected data from multiple sources)"},
+      {"csi: {driver: disk.csi.volsim.dev}", "Type: CSI (a Container Storage Interface (CSI) volume source)"},
+      {"flexVolume: {driver: 'example.com/lvm'}",
+          "Type: FlexVolume (a generic volume resource that is provisioned/attached using an exec based plugin)"},
+      {"persistentVolumeClaim: {claimName: data}",
+          "Type: PersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)"},
+      {"ephemeral: {volumeClaimTemplate: {spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}}",
+          "Type: EphemeralVolume (an inline specification for a volume that gets created and deleted with the pod)"},
+  };
+
+  @Test
+  void C13_everySourceTypeOfTheChapterDecodesValidatesAndDescribes() {
+    StringBuilder volumes = new StringBuilder("[");
+    for (int i = 0; i < SOURCES.length; i++) {
+      volumes.append(i == 0 ? "" : ", ").append("{name: v").append(i).append(", ").append(SOURCES[i][0]).append('}');
+    }
+    String manifest = pod("all-types", volumes.append(']').toString(), "[{name: app, image: busybox}]");
+    LoadResult r = ManifestLoader.strict().parse("t.yaml", manifest);
+    assertThat(r.errors()).isEmpty();
+    Simulation sim = Simulation.builder().build();
+    sim.apply(r.objects().get(0));
+    String text = new Describer(sim.api()).describe(sim.api().get(Pod.class, "default", "all-types").orElseThrow());
+    var lines = text.lines().map(l -> l.strip().replaceAll("\\s+", " ")).toList();
+    for (String[] source : SOURCES) {
+      assertThat(lines).as(text).contains(source[1]);
+    }
+    assertThat(lines).contains("Server: 10.0.0.50", "CephMonitors: [10.0.0.70:6789]", "Medium:", "SizeLimit: <unset>");
+  }
+
+  @Test
+  void kubeletTraceNamesThePersistentVolumeOrThePodSlashVolume() {
+    assertPassed(runSpec(dir, """
+        objects:
+        - manifest:
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata: {name: data}
+            spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+        - manifest:
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web}
+            spec:
+              volumes: [{name: html, emptyDir: {}}, {name: store, persistentVolumeClaim: {claimName: data}}]
+              containers:
+              - {name: app, image: busybox, volumeMounts: [{name: html, mountPath: /html}, {name: store, mountPath: /data}]}
+        steps:
+        - waitFor: {object: pod/web, field: status.phase, equals: Running, timeout: 3m}
+        - expect: {trace: {type: SetUp, pod: web, volume: web/html}, count: 1}
+        - expect: {trace: {type: SetUp, pod: web, volume: '${pvc/data.spec.volumeName}'}, count: 1}
+        - expect: {trace: {type: SetUp, volume: html}, never: true}
+        - expect: {describe: pvc/data, contains: ["Status: Bound", "Used By: web", "Access Modes: RWO"]}
+        - expect: {describe: 'pv/${pvc/data.spec.volumeName}', contains: ["Claim: default/data", "Reclaim Policy: Delete"]}
+        - delete: {object: pod/web}
+        - waitFor: {absent: pod/web, timeout: 2m}
+        - expect: {trace: {type: TearDown, volume: web/html}, count: 1}
+        - expect: {trace: {type: TearDown, volume: '${pvc/data.spec.volumeName}'}, count: 1}
+        """));
   }
 }
