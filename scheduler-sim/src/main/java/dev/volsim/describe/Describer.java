@@ -6,6 +6,7 @@ import dev.volsim.core.api.ApiServer;
 import dev.volsim.model.KubeObject;
 import dev.volsim.model.core.ConfigMap;
 import dev.volsim.model.core.Event;
+import dev.volsim.model.core.Node;
 import dev.volsim.model.core.PersistentVolume;
 import dev.volsim.model.core.PersistentVolumeClaim;
 import dev.volsim.model.core.Pod;
@@ -18,7 +19,8 @@ import java.util.List;
 /**
  * The text {@code kubectl describe} prints for an object of a simulated cluster, built as kubectl's
  * pkg/describe does: Pods (containers with their mounts, conditions, the Volumes section per source
- * type, events), PersistentVolumes, PersistentVolumeClaims, StorageClasses, ConfigMaps and Secrets.
+ * type, events), PersistentVolumes, PersistentVolumeClaims, StorageClasses, ConfigMaps, Secrets and
+ * Nodes.
  * Events are the API's Event objects about the object; ages come from the virtual clock.
  *
  * <pre>{@code
@@ -35,7 +37,7 @@ public final class Describer {
 
   /** Whether objects of {@code kind} (as {@code Pod}) can be described. */
   public static boolean supports(String kind) {
-    return List.of("Pod", "PersistentVolume", "PersistentVolumeClaim", "StorageClass", "ConfigMap", "Secret")
+    return List.of("Pod", "PersistentVolume", "PersistentVolumeClaim", "StorageClass", "ConfigMap", "Secret", "Node")
         .contains(kind);
   }
 
@@ -60,10 +62,12 @@ public final class Describer {
       return DataDescriptions.configMap(cm, events, now);
     } else if (object instanceof Secret s) {
       return DataDescriptions.secret(s);
+    } else if (object instanceof Node node) {
+      return NodeDescription.describe(node, api.list(Pod.class), events, now);
     }
     throw new IllegalArgumentException("kubectl describe of a " + object.kind()
           + " is not supported by volsim (it describes Pod, PersistentVolume, PersistentVolumeClaim, StorageClass,"
-          + " ConfigMap, Secret)");
+          + " ConfigMap, Secret, Node)");
   }
 
   /** {@code searchEvents}: the events whose involved object is {@code object} (same kind, namespace, name, uid). */

@@ -314,6 +314,8 @@ class SeedClaimsVolumesApiTest {
         - expect: {trace: {type: SetUp, volume: html}, never: true}
         - expect: {describe: pvc/data, contains: ["Status: Bound", "Used By: web", "Access Modes: RWO"]}
         - expect: {describe: 'pv/${pvc/data.spec.volumeName}', contains: ["Claim: default/data", "Reclaim Policy: Delete"]}
+        - expect: {describe: 'node/${pod/web.spec.nodeName}', contains: ["Non-terminated Pods: (1 in total)", "Unschedulable: false"]}
+        - expect: {describe: storageclass/standard, contains: ["IsDefaultClass: Yes", "VolumeBindingMode: WaitForFirstConsumer"]}
         - delete: {object: pod/web}
         - waitFor: {absent: pod/web, timeout: 2m}
         - expect: {trace: {type: TearDown, volume: web/html}, count: 1}

@@ -35,7 +35,7 @@ final class DescribeForms {
           String kind = ObjectRef.parse(ref).kind().kind();
           if (!Describer.supports(kind)) {
             errors.add(e.get("describe").value(), "\"describe\" takes a Pod, PersistentVolume, PersistentVolumeClaim,"
-                + " StorageClass, ConfigMap or Secret, got a " + kind);
+                + " StorageClass, ConfigMap, Secret or Node, got a " + kind);
             ok = false;
           }
         } catch (ExprException ex) {

@@ -172,8 +172,8 @@ class ExpectationsTest {
             "s.yaml:1:8: \"file: {nfs}\" expectations are not supported yet by this version of volsim"),
         Arguments.of("mounts: {pod: web}\nincludes: []\n",
             "s.yaml:2:11: \"includes\" must be a non-empty list of mounts (as [{path: /data, readOnly: true}]), got an empty list"),
-        Arguments.of("describe: node/n1\ncontains: [x]\n", "s.yaml:1:11: \"describe\" takes a Pod, PersistentVolume,"
-            + " PersistentVolumeClaim, StorageClass, ConfigMap or Secret, got a Node"),
+        Arguments.of("describe: deployment/web\ncontains: [x]\n", "s.yaml:1:11: \"describe\" takes a Pod, PersistentVolume,"
+            + " PersistentVolumeClaim, StorageClass, ConfigMap, Secret or Node, got a Deployment"),
         Arguments.of("object: pvc/data\nequals: Bound\n", "s.yaml:1:1: object expectation needs \"field\" (as field: status.phase)"),
         Arguments.of("object: pvc/data\nfield: status.phase\n",
             "s.yaml:1:1: object expectation needs one of equals, exists, matches, in"),
