@@ -322,4 +322,25 @@ class SeedClaimsVolumesApiTest {
         - expect: {trace: {type: TearDown, volume: '${pvc/data.spec.volumeName}'}, count: 1}
         """));
   }
+
+  @Test
+  void C13_aSourceWhoseInTreePluginIsGoneIsAcceptedButNeverMounted() {
+    // Quobyte's in-tree plugin was removed in Kubernetes 1.25: the API still takes the source, the
+    // kubelet finds no plugin for it and the Pod waits in ContainerCreating with FailedMount.
+    assertPassed(runSpec(dir, """
+        objects:
+        - manifest:
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: legacy}
+            spec:
+              nodeName: node-1
+              volumes: [{name: data, quobyte: {registry: 'registry:7861', volume: testVolume}}]
+              containers: [{name: app, image: busybox, volumeMounts: [{name: data, mountPath: /data}]}]
+        steps:
+        - waitFor: {event: {object: pod/legacy, reason: FailedMount, messageContains: "no volume plugin matched"}, timeout: 3m}
+        - expect: {object: pod/legacy, field: status.phase, equals: Pending}
+        - expect: {describe: pod/legacy, contains: ["Type: Quobyte (a Quobyte mount on the host that shares a pod's lifetime)"]}
+        """));
+  }
 }
