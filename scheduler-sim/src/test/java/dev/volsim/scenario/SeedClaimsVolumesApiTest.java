@@ -61,6 +61,10 @@ class SeedClaimsVolumesApiTest {
             - "Type: EmptyDir (a temporary directory that shares a pod's lifetime)"
             - "Medium: Memory"
             - "SizeLimit: 16Mi"
+        # The main container sees the Memory-backed volume as a read-only tmpfs.
+        - expect: {mounts: {pod: volumes-emptydir-demo, container: envoy}, includes: [{path: /etc/envoy, volume: config-file-store, readOnly: true, fsType: tmpfs}]}
+        - exec: {pod: volumes-emptydir-demo, container: envoy, write: /etc/envoy/envoy.yaml, content: x}
+          expectError: "Read-only file system"
         """));
   }
 
