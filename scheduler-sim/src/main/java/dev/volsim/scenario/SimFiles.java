@@ -81,9 +81,36 @@ final class SimFiles implements FileAccess {
   }
 
   @Override
+  public List<MountEntry> mounts(String podRef, String containerName) throws ExprException {
+    View view = container(podRef, containerName, null, null);
+    if (!(view.fs() instanceof dev.volsim.core.world.MountNamespace ns)) {
+      throw new ExprException(view.where() + " has no mount table");
+    }
+    String ns0 = podRef.contains("/") ? podRef.substring(0, podRef.indexOf('/')).strip() : "default";
+    String name = podRef.substring(podRef.indexOf('/') + 1).strip();
+    Pod pod = sim.api().get(Pod.class, ns0, name).orElseThrow(() -> new ExprException("pod " + podRef + " not found"));
+    String cname = containerName != null ? containerName : pod.spec().containers().get(0).name();
+    java.util.Map<String, String> volumeAt = new java.util.TreeMap<>();
+    for (Container c : pod.spec().containers()) {
+      if (c.name().equals(cname)) {
+        for (var m : c.volumeMounts()) {
+          volumeAt.put(dev.volsim.scenario.expr.MountsExpectation.normalizePath(m.mountPath()), m.name());
+        }
+      }
+    }
+    List<MountEntry> out = new java.util.ArrayList<>();
+    for (dev.volsim.core.world.Mount m : ns.mounts()) {
+      out.add(new MountEntry(m.path(), volumeAt.get(m.path()), m.readOnly(), m.fsType(), m.device(),
+          m.propagation().apiName()));
+    }
+    return out;
+  }
+
+  @Override
   public View node(String node) throws ExprException {
     Kubelet kubelet = sim.kubelet(node).orElseThrow(() -> new ExprException("node " + node + " has no kubelet"));
-    return new View(kubelet.disk().root(), Credentials.ROOT, "node " + node);
+    // The host's own view: its disk with what is mounted on it (volumes, an administrator's mounts).
+    return new View(kubelet.hostNamespace(), Credentials.ROOT, "node " + node);
   }
 
   @Override

@@ -167,7 +167,11 @@ final class StepExecutor {
     var as = v.as();
     String result = null;
     try {
-      result = FileOps.apply(fs, f.op(), a, as);
+      switch (f.op()) {
+        case "mount" -> MountOps.mount(v, a.get("source"), a.get("target"), sim.world(), f.pod() == null);
+        case "umount" -> MountOps.umount(v, a.get("path"), f.pod() == null);
+        default -> result = FileOps.apply(fs, f.op(), a, as);
+      }
     } catch (dev.volsim.core.world.FsException e) {
       throw new StepFailedException(f.op() + " to succeed in " + v.where(), "error: " + e.getMessage());
     } catch (IllegalArgumentException e) {

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 final class StepParser {
   private static final Pattern CAPTURE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-  private static final List<String> LATER_EXPECTATIONS = List.of("mounts", "describe");
+  private static final List<String> LATER_EXPECTATIONS = List.of();
   private static final List<String> OPERATIONS = List.of("provision", "delete", "recycle", "attach", "detach",
       "mountDevice", "setUp", "tearDown", "unmountDevice", "apiUpdate");
   private static final List<String> FAILURE_KEYS = List.of("operation", "component", "object", "kind", "times",
@@ -513,10 +513,6 @@ final class StepParser {
       return null;
     }
     String op = ops.get(0);
-    if (op.equals("mount") || op.equals("umount")) {
-      errors.add(e.get(op).keyLocation(), "\"" + op + "\" operations are " + Nodes.NOT_SUPPORTED);
-      return null;
-    }
     boolean writes = op.equals("write") || op.equals("append");
     for (String k : List.of("content", "size")) {
       if (e.containsKey(k) && !writes) {
@@ -531,6 +527,7 @@ final class StepParser {
       case "chmod" -> sub(value, w, List.of("path", "mode"), List.of(), args);
       case "chown" -> sub(value, w, List.of("path", "uid", "gid"), List.of(), args);
       case "symlink" -> sub(value, w, List.of("path", "target"), List.of(), args);
+      case "mount" -> sub(value, w, List.of("source", "target"), List.of(), args);
       default -> args.put("path", templated(value, w));
     }
     if (args.containsKey("mode") && args.get("mode") != null && !Interpolator.hasReferences(args.get("mode"))) {

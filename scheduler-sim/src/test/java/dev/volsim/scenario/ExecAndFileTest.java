@@ -122,14 +122,4 @@ class ExecAndFileTest {
         """);
     assertPassed(run);
   }
-
-  @Test
-  void laterFormsAreRefusedAsNotSupportedYet() {
-    Run run = runSpec(dir, """
-        steps:
-        - exec: {pod: web, mount: {source: /a, target: /b}}
-        """);
-    assertThat(run.code()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err()).as(run.toString()).contains("\"mount\" operations are not supported yet");
-  }
 }

@@ -207,7 +207,7 @@ class SeedClaimsConfigAndLimitsTest {
         - waitFor: {file: {pod: app, container: app, path: /etc/app/app.conf}, content: "level=debug", timeout: 3m}
         - expect: {file: {pod: app, container: app, path: /etc/app/extra.conf}, exists: false}
         - expect: {file: {pod: app, container: app, path: /etc/picked/conf/app.ini}, content: "level=debug"}
-        - expect: {trace: {type: SetUp, pod: app, volume: config}, count: 2}
+        - expect: {trace: {type: SetUp, pod: app, volume: app/config}, count: 2}
         - advance: 5m
         - expect: {file: {pod: app, container: pinned, path: /etc/app.conf}, content: "level=info"}
         """));

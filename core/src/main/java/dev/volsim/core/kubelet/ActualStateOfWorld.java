@@ -24,7 +24,8 @@ final class ActualStateOfWorld {
   }
 
   /** A volume set up for one Pod ({@code MountedVolume}). */
-  record MountedVolume(String podUid, String podKey, String outerVolumeSpecName, VolumeSetUp setUp, MountSource source) {}
+  record MountedVolume(String podUid, String podKey, String outerVolumeSpecName, VolumeSetUp setUp, MountSource source,
+      String traceVolume) {}
 
   final TreeMap<String, AttachedVolume> volumes = new TreeMap<>();
 

@@ -95,6 +95,18 @@ public final class Kubelet implements Controller {
     return node.disk();
   }
 
+  /**
+   * The node's mount namespace, as an administrator on the host sees it: its disk with the volumes
+   * the kubelet mounted (a Memory emptyDir's tmpfs, an NFS export) and whatever was mounted by hand.
+   */
+  public dev.volsim.core.world.MountNamespace hostNamespace() {
+    return node.volumeMounts().hostNamespace();
+  }
+
+  dev.volsim.core.volume.NodeContext nodeContext() {
+    return node;
+  }
+
   @Override
   public void pause() {
     paused = true;

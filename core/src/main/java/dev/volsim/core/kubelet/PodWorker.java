@@ -118,7 +118,8 @@ final class PodWorker {
     pullImage(c, () -> {
       RunningContainer created;
       try {
-        created = RunningContainer.start(c, kubelet.volumeManager.mountedVolumesForPod(uid));
+        created = RunningContainer.start(c, pod, kubelet.volumeManager.mountedVolumesForPod(uid),
+            kubelet.nodeContext().volumeMounts(), kubelet.disk().root());
       } catch (dev.volsim.core.world.FsException e) {
         // The runtime could not make the container (a mount point it cannot make, for one):
         // CreateContainerError, a Failed event, and another try at a later sync.

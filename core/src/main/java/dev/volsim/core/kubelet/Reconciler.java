@@ -100,7 +100,7 @@ final class Reconciler {
           asw.clearRemountRequired(a.volumeName, m.podUid());
           client.trace("TearDown", "pod/" + m.podKey(), "UnmountVolume.TearDown succeeded for volume \"" + m.outerVolumeSpecName()
               + "\" (UniqueName: \"" + a.volumeName + "\") pod " + m.podKey(), "node", nodeName,
-              "volume", m.outerVolumeSpecName(), "uniqueName", a.volumeName, "pod", podName(m.podKey()));
+              "volume", m.traceVolume(), "uniqueName", a.volumeName, "pod", podName(m.podKey()));
         }, e -> { }, a.volumeName + "/" + m.podUid());
       }
     }
@@ -175,7 +175,7 @@ final class Reconciler {
         }
         a.deviceMounted = true;
         client.trace("MountDevice", "pod/" + podKey, "MountVolume.MountDevice succeeded for volume \"" + p.specName()
-            + "\" (UniqueName: \"" + v.volumeName + "\")", "node", nodeName, "volume", p.specName(),
+            + "\" (UniqueName: \"" + v.volumeName + "\")", "node", nodeName, "volume", traceVolume(p),
             "uniqueName", v.volumeName, "pod", podName(podKey));
       }, e -> recorder.warning(p.pod(), "FailedMount", e), backoffKey);
       return;
@@ -189,10 +189,11 @@ final class Reconciler {
       } catch (VolumeSetUpException e) {
         throw new VolumeSetUpException(e.eventMessage(p.specName()));
       }
-      a.mountedPods.put(uid, new MountedVolume(uid, podKey, p.outerVolumeSpecName(), p.setUp(), source));
+      a.mountedPods.put(uid, new MountedVolume(uid, podKey, p.outerVolumeSpecName(), p.setUp(), source,
+          traceVolume(p)));
       client.trace("SetUp", "pod/" + podKey, "MountVolume.SetUp succeeded for volume \"" + p.specName()
           + "\" (UniqueName: \"" + v.volumeName + "\") pod " + podKey, "node", nodeName,
-          "volume", p.outerVolumeSpecName(), "uniqueName", v.volumeName, "pod", podName(podKey));
+          "volume", traceVolume(p), "uniqueName", v.volumeName, "pod", podName(podKey));
     }, e -> recorder.warning(p.pod(), "FailedMount", e), backoffKey);
   }
 
@@ -219,7 +220,7 @@ final class Reconciler {
       if (!java.util.Objects.equals(before, dataDirectory(dataLink))) {
         client.trace("SetUp", "pod/" + podKey, "MountVolume.SetUp succeeded for volume \"" + p.specName()
             + "\" (UniqueName: \"" + v.volumeName + "\") pod " + podKey + " (remount)", "node", nodeName,
-            "volume", p.outerVolumeSpecName(), "uniqueName", v.volumeName, "pod", podName(podKey),
+            "volume", traceVolume(p), "uniqueName", v.volumeName, "pod", podName(podKey),
             "remount", "true");
       }
     }, e -> recorder.warning(p.pod(), "FailedMount", e), v.volumeName + "/" + uid);
@@ -242,6 +243,23 @@ final class Reconciler {
     }
     boolean onRootMismatch = sc.fsGroupChangePolicy() == dev.volsim.model.core.PodFSGroupChangePolicy.ON_ROOT_MISMATCH;
     dev.volsim.core.volume.VolumeOwnership.apply(source, sc.fsGroup(), source.readOnly(), onRootMismatch);
+  }
+
+  /**
+   * The {@code volume} a trace entry names (the scenario contract): the PersistentVolume's name for a
+   * volume backed by one (a claim, a generic ephemeral volume), else {@code <pod>/<volume>}.
+   */
+  static String traceVolume(PodToMount p) {
+    for (dev.volsim.model.volume.Volume v : p.pod().spec().volumes()) {
+      if (v.name().equals(p.outerVolumeSpecName())) {
+        if (v.source() instanceof dev.volsim.model.volume.PersistentVolumeClaimVolumeSource
+            || v.source() instanceof dev.volsim.model.volume.EphemeralVolumeSource) {
+          return p.specName();
+        }
+        break;
+      }
+    }
+    return p.pod().metadata().name() + "/" + p.outerVolumeSpecName();
   }
 
   /** The name of a {@code namespace/name} Pod key. */

@@ -111,7 +111,8 @@ public final class MountNamespace extends FileSystemView {
       mount = Mount.fixed(at, shown, options.readOnly() || shown.readOnly(), MountPropagation.NONE,
           origin.fsType(), origin.device());
       add(mount);
-      for (Mount below : from.mounts.subMap(source + "/", source + "0").values()) {
+      // A copy: binding within the same namespace adds to the map being read.
+      for (Mount below : List.copyOf(from.mounts.subMap(source + "/", source + "0").values())) {
         add(below.copyAt(at.equals("/") ? below.path().substring(source.length())
             : at + below.path().substring(source.length())));
       }

@@ -7,7 +7,7 @@ package dev.volsim.scenario.expr;
  */
 public sealed interface Expectation
     permits ObjectExpectation, AbsentExpectation, CountExpectation, EventExpectation,
-        TraceExpectation, ExpectOrder, FileExpectation {
+        TraceExpectation, ExpectOrder, FileExpectation, DescribeExpectation, MountsExpectation {
 
   /**
    * Checks the expectation now. Facts of the cluster that may still change (an object not yet

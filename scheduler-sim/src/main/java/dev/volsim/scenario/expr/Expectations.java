@@ -32,7 +32,7 @@ public final class Expectations {
   public static final ImmutableList<String> KEYS = ImmutableList.of("object", "field", "equals",
       "exists", "matches", "in", "absent", "count", "atLeast", "never", "event", "trace");
   /** Forms of the contract that a later version brings. */
-  public static final ImmutableList<String> NOT_YET = ImmutableList.of("mounts", "describe");
+  public static final ImmutableList<String> NOT_YET = ImmutableList.of();
 
   private static final ImmutableList<String> CHECKS = ImmutableList.of("equals", "exists", "matches", "in");
   private static final Map<String, ImmutableList<String>> FORM_KEYS = Map.of(
@@ -111,6 +111,12 @@ public final class Expectations {
     for (Entry e : map.entries()) {
       if (e.key().equals("file")) {
         return fileForm(map, errors, waitFor);
+      }
+      if (e.key().equals("describe")) {
+        return DescribeForms.describe(map, errors, waitFor);
+      }
+      if (e.key().equals("mounts")) {
+        return DescribeForms.mounts(map, errors, waitFor);
       }
     }
     Map<String, Entry> entries = new LinkedHashMap<>();

@@ -47,4 +47,31 @@ public interface FileAccess {
   default View backend(String backend) throws ExprException {
     throw new ExprException("backends are not reachable here");
   }
+
+  /**
+   * One entry of a container's mount table.
+   *
+   * @param path where it is mounted
+   * @param volume the Pod volume mounted there (by the container's volumeMounts), or null
+   * @param readOnly whether writes fail with {@code Read-only file system}
+   * @param fsType the file-system type ({@code tmpfs}, {@code ext4}, {@code nfs4})
+   * @param device the source the table shows
+   * @param propagation the mount's propagation ({@code None}, {@code HostToContainer}, {@code Bidirectional})
+   */
+  record MountEntry(String path, String volume, boolean readOnly, String fsType, String device, String propagation) {
+    @Override
+    public String toString() {
+      return device + " on " + path + " type " + fsType + " (" + (readOnly ? "ro" : "rw") + ")"
+          + (volume == null ? "" : " volume " + volume);
+    }
+  }
+
+  /**
+   * The mount table of a running container, as {@link #container} finds it.
+   *
+   * @throws ExprException when the Pod or container is unknown or not running
+   */
+  default java.util.List<MountEntry> mounts(String pod, String container) throws ExprException {
+    throw new ExprException("mount tables are not available here");
+  }
 }

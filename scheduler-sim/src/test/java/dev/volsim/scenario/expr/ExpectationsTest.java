@@ -170,8 +170,10 @@ class ExpectationsTest {
             "s.yaml:3:1: unknown key \"equal\" in expectation " + known),
         Arguments.of("file: {nfs: nfs-1, node: n1, path: /data/x}\ncontent: hi\n",
             "s.yaml:1:7: \"file\" needs exactly one of pod, node, nfs or backend"),
-        Arguments.of("mounts: {pod: web}\nincludes: []\n", "s.yaml:1:1: \"mounts\" expectations are not supported yet"),
-        Arguments.of("describe: pod/web\ncontains: [x]\n", "s.yaml:1:1: \"describe\" expectations are not supported yet"),
+        Arguments.of("mounts: {pod: web}\nincludes: []\n",
+            "s.yaml:2:11: \"includes\" must be a non-empty list of mounts (as [{path: /data, readOnly: true}]), got an empty list"),
+        Arguments.of("describe: deployment/web\ncontains: [x]\n", "s.yaml:1:11: \"describe\" takes a Pod, PersistentVolume,"
+            + " PersistentVolumeClaim, StorageClass, ConfigMap, Secret or Node, got a Deployment"),
         Arguments.of("object: pvc/data\nequals: Bound\n", "s.yaml:1:1: object expectation needs \"field\" (as field: status.phase)"),
         Arguments.of("object: pvc/data\nfield: status.phase\n",
             "s.yaml:1:1: object expectation needs one of equals, exists, matches, in"),
