@@ -383,8 +383,9 @@ final class StepParser {
     }
   }
 
-  /** Storage operations whose failures this version injects (the control plane performs them). */
-  private static final List<String> STORAGE_OPERATIONS_NOW = List.of("provision", "delete", "recycle");
+  /** Storage operations whose failures this version injects. */
+  private static final List<String> STORAGE_OPERATIONS_NOW = List.of("provision", "delete", "recycle", "attach",
+      "detach", "mountDevice", "setUp", "tearDown", "unmountDevice");
 
   /** {@code inject} of a storage operation: scoped by claim, volume, node or pod. */
   private Step storageFailure(StepInfo info, String op, Map<String, Entry> e, String where, int before) {

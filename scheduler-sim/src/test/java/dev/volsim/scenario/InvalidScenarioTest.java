@@ -141,7 +141,6 @@ class InvalidScenarioTest {
         - taint: {node: n1, key: k, effect: NoSchedule}
         """);
     assertThat(errors(run)).containsExactly(
-        "s.yaml:11:35: inject of \"attach\" failures is not supported yet by this version of volsim (supported: apiUpdate, provision, delete, recycle)",
         "s.yaml:14:5: \"taint\" steps are not supported yet by this version of volsim");
   }
 

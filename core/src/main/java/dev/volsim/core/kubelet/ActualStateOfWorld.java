@@ -14,6 +14,8 @@ final class ActualStateOfWorld {
     final String volumeName;
     final VolumeSetUp setUp;
     boolean deviceMounted;
+    /** The trace's {@code volume} of the device (the PV's name), once MountDevice ran. */
+    String deviceTraceVolume;
     /** Mounted Pods by uid. */
     final TreeMap<String, MountedVolume> mountedPods = new TreeMap<>();
 

@@ -37,6 +37,8 @@ final class Reconciler {
   private final Runnable changed;
   private final Set<String> pendingOperations = new HashSet<>();
   private final ExponentialBackoff backoff = new ExponentialBackoff();
+  /** How an injected failure of the running operation of a volume ended, until it is traced. */
+  private final java.util.TreeMap<String, String> injectedOutcomes = new java.util.TreeMap<>();
 
   Reconciler(ClusterContext ctx, ApiClient client, EventRecorder recorder, String nodeName, dev.volsim.core.volume.NodeContext node,
       DesiredStateOfWorld dsw, ActualStateOfWorld asw, Runnable changed) {
@@ -93,7 +95,7 @@ final class Reconciler {
         if (pendingOperations.contains(a.volumeName) || !backoff.safeToRetry(a.volumeName + "/" + m.podUid(), now())) {
           continue;
         }
-        run(a.volumeName, "tearDown", m.podKey(), () -> {
+        run(a.volumeName, "tearDown", m.podKey(), m.traceVolume(), () -> {
           fault("tearDown", m.podKey(), a.volumeName);
           m.setUp().tearDown(node);
           a.mountedPods.remove(m.podUid());
@@ -166,7 +168,7 @@ final class Reconciler {
     boolean needDevice = v.deviceMountable && !a.deviceMounted;
     String backoffKey = v.volumeName + "/" + uid;
     if (needDevice) {
-      run(v.volumeName, "mountDevice", podKey, () -> {
+      run(v.volumeName, "mountDevice", podKey, traceVolume(p), () -> {
         try {
           fault("mountDevice", podKey, v.volumeName);
           p.setUp().mountDevice(node);
@@ -174,13 +176,14 @@ final class Reconciler {
           throw new VolumeSetUpException(e.eventMessage("MountVolume.MountDevice", p.specName()));
         }
         a.deviceMounted = true;
+        a.deviceTraceVolume = traceVolume(p);
         client.trace("MountDevice", "pod/" + podKey, "MountVolume.MountDevice succeeded for volume \"" + p.specName()
             + "\" (UniqueName: \"" + v.volumeName + "\")", "node", nodeName, "volume", traceVolume(p),
             "uniqueName", v.volumeName, "pod", podName(podKey));
       }, e -> recorder.warning(p.pod(), "FailedMount", e), backoffKey);
       return;
     }
-    run(v.volumeName, "setUp", podKey, () -> {
+    run(v.volumeName, "setUp", podKey, traceVolume(p), () -> {
       MountSource source;
       try {
         fault("setUp", podKey, v.volumeName);
@@ -208,7 +211,7 @@ final class Reconciler {
     String uid = p.pod().metadata().uid();
     String dataLink = dev.volsim.core.world.NodeDisk.podVolumeDirectory(uid, p.setUp().pluginName(),
         p.outerVolumeSpecName()) + "/..data";
-    run(v.volumeName, "setUp", podKey, () -> {
+    run(v.volumeName, "setUp", podKey, traceVolume(p), () -> {
       String before = dataDirectory(dataLink);
       try {
         fault("setUp", podKey, v.volumeName);
@@ -277,12 +280,16 @@ final class Reconciler {
         if (!backoff.safeToRetry(a.volumeName, now())) {
           continue;
         }
-        run(a.volumeName, "unmountDevice", "", () -> {
+        run(a.volumeName, "unmountDevice", "", a.deviceTraceVolume, () -> {
           fault("unmountDevice", null, a.volumeName);
           a.setUp.unmountDevice(node);
           a.deviceMounted = false;
+          List<String> attrs = new ArrayList<>(List.of("node", nodeName, "uniqueName", a.volumeName));
+          if (a.deviceTraceVolume != null) {
+            attrs.addAll(List.of("volume", a.deviceTraceVolume));
+          }
           client.trace("UnmountDevice", a.volumeName, "UnmountDevice succeeded for volume \"" + a.volumeName + "\"",
-              "node", nodeName, "uniqueName", a.volumeName);
+              attrs.toArray(String[]::new));
         }, e -> { }, a.volumeName);
       } else {
         asw.volumes.remove(a.volumeName); // MarkVolumeAsDetached: "Volume detached"
@@ -300,12 +307,40 @@ final class Reconciler {
     }
     Optional<OperationFaults.Injected> f = ctx.faults().take(operation, facts);
     if (f.isPresent()) {
+      injectedOutcomes.put(volumeName, switch (f.get().mode()) {
+        case ERROR -> "failed";
+        case TIMEOUT -> "timeout";
+        case UNCERTAIN -> "uncertain";
+      });
       throw new VolumeSetUpException(f.get().message() != null ? f.get().message() : operation + " failed");
     }
   }
 
   /** Runs an operation after its latency, holding the volume's operation slot meanwhile. */
   private void run(String volumeName, String operation, String podKey, Runnable op,
+      java.util.function.Consumer<String> onError, String backoffKey) {
+    run(volumeName, operation, podKey, null, op, onError, backoffKey);
+  }
+
+  /** The trace type of a volume manager operation. */
+  private static String traceType(String operation) {
+    return switch (operation) {
+      case "mountDevice" -> "MountDevice";
+      case "setUp" -> "SetUp";
+      case "tearDown" -> "TearDown";
+      case "unmountDevice" -> "UnmountDevice";
+      default -> throw new IllegalArgumentException("operation " + operation);
+    };
+  }
+
+  /**
+   * Runs an operation after its latency, holding the volume's operation slot meanwhile; a failure
+   * is traced with its outcome ({@code failed}, or {@code timeout}/{@code uncertain} for an injected
+   * one), then backs off and goes to {@code onError}.
+   *
+   * @param traceVolume the trace's {@code volume} (PV name or {@code <pod>/<volume>}), or null
+   */
+  private void run(String volumeName, String operation, String podKey, String traceVolume, Runnable op,
       java.util.function.Consumer<String> onError, String backoffKey) {
     pendingOperations.add(volumeName);
     long latency = ctx.latencyMicros(operation, "kubelet/" + nodeName);
@@ -319,6 +354,17 @@ final class Reconciler {
         backoff.succeeded(backoffKey);
       } catch (VolumeSetUpException e) {
         backoff.failed(backoffKey, now());
+        String outcome = injectedOutcomes.remove(volumeName);
+        List<String> attrs = new ArrayList<>(List.of("node", nodeName, "uniqueName", volumeName,
+            "outcome", outcome == null ? "failed" : outcome));
+        if (traceVolume != null) {
+          attrs.addAll(List.of("volume", traceVolume));
+        }
+        if (podKey != null && !podKey.isEmpty()) {
+          attrs.addAll(List.of("pod", podName(podKey)));
+        }
+        client.trace(traceType(operation), podKey == null || podKey.isEmpty() ? volumeName : "pod/" + podKey,
+            e.getMessage(), attrs.toArray(String[]::new));
         onError.accept(e.getMessage());
       }
       changed.run();

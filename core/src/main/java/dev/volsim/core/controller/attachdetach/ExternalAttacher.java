@@ -180,8 +180,9 @@ public final class ExternalAttacher implements Controller {
       process(name); // it changed while the RPC ran
       return;
     }
-    Map<String, String> facts = ImmutableMap.of("volume", String.valueOf(va.spec().source().persistentVolumeName()),
-        "node", String.valueOf(va.spec().nodeName()));
+    Map<String, String> facts = OperationExecutor.claimFacts(ctx.api(), va.spec().source().persistentVolumeName(),
+        ImmutableMap.of("volume", String.valueOf(va.spec().source().persistentVolumeName()),
+            "node", String.valueOf(va.spec().nodeName())));
     Optional<OperationFaults.Injected> fault = ctx.faults().take(detach ? "detach" : "attach", facts);
     VolumeAttachment.Status s = va.status();
     try {

@@ -307,12 +307,30 @@ final class OperationExecutor {
         : "volume/" + spec.uniqueName();
   }
 
-  private static Map<String, String> facts(AttachableVolume spec, String node, List<Pod> pods) {
+  private Map<String, String> facts(AttachableVolume spec, String node, List<Pod> pods) {
     ImmutableMap.Builder<String, String> b = ImmutableMap.builder();
     b.put("volume", spec.specName()).put("node", node);
     if (!pods.isEmpty()) {
       b.put("pod", pods.get(0).metadata().namespace() + "/" + pods.get(0).metadata().name());
     }
-    return b.build();
+    return claimFacts(adc.ctx.api(), spec.persistentVolumeName(), b.build());
+  }
+
+  /**
+   * {@code facts} plus {@code claim} ({@code namespace/name}) when the PersistentVolume {@code pvName}
+   * is bound to one, so an injected failure can be scoped by the claim a user knows.
+   */
+  static Map<String, String> claimFacts(dev.volsim.core.api.ApiServer api, String pvName, Map<String, String> facts) {
+    if (pvName == null) {
+      return facts;
+    }
+    var pv = api.get(dev.volsim.model.core.PersistentVolume.class, "", pvName);
+    var ref = pv.isEmpty() ? null : pv.get().spec().claimRef();
+    if (ref == null || ref.name() == null) {
+      return facts;
+    }
+    java.util.TreeMap<String, String> out = new java.util.TreeMap<>(facts);
+    out.put("claim", ref.namespace() + "/" + ref.name());
+    return out;
   }
 }
