@@ -238,4 +238,70 @@ public sealed interface Step {
       args = com.google.common.collect.ImmutableMap.copyOf(args);
     }
   }
+
+  /** {@code fail: {node, mode}} or {@code fail: {nfs}}: a node or an NFS server fails. */
+  record Fail(StepInfo info, String node, String mode, String nfs) implements Step {
+    public Fail {
+      requireNonNull(info, "info is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.FAIL;
+    }
+  }
+
+  /** {@code recover: {node}} or {@code recover: {nfs}}: undoes the matching {@code fail}. */
+  record Recover(StepInfo info, String node, String nfs) implements Step {
+    public Recover {
+      requireNonNull(info, "info is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.RECOVER;
+    }
+  }
+
+  /** {@code taint: {node, key, value, effect}}, as {@code kubectl taint}. */
+  record TaintNode(StepInfo info, String node, String key, String value, String effect) implements Step {
+    public TaintNode {
+      requireNonNull(info, "info is null");
+      requireNonNull(node, "node is null");
+      requireNonNull(key, "key is null");
+      requireNonNull(effect, "effect is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.TAINT;
+    }
+  }
+
+  /** {@code untaint: {node, key}}, as {@code kubectl taint <node> <key>-}. */
+  record UntaintNode(StepInfo info, String node, String key) implements Step {
+    public UntaintNode {
+      requireNonNull(info, "info is null");
+      requireNonNull(node, "node is null");
+      requireNonNull(key, "key is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.UNTAINT;
+    }
+  }
+
+  /** {@code restart: {controller: C}}: the controller starts again with nothing in memory. */
+  record RestartController(StepInfo info, String controller) implements Step {
+    public RestartController {
+      requireNonNull(info, "info is null");
+      requireNonNull(controller, "controller is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.RESTART;
+    }
+  }
 }

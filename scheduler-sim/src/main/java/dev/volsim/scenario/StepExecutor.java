@@ -38,12 +38,14 @@ final class StepExecutor {
   private final Interpolator interpolator;
   private final ExpectationContext context;
   private final SimFiles files;
+  private final NodeStepExecutor nodeSteps;
 
   StepExecutor(Simulation sim, TraceRecorder recorder) {
     this.sim = sim;
     this.recorder = recorder;
     this.interpolator = Interpolator.of(sim.api(), captures);
     this.files = new SimFiles(sim);
+    this.nodeSteps = new NodeStepExecutor(sim, interpolator);
     this.context = ExpectationContext.of(sim.api(), recorder.view(), interpolator, files);
   }
 
@@ -113,7 +115,8 @@ final class StepExecutor {
         yield null;
       }
       case EXEC, ADMIN -> fileOp((Step.FileOp) step);
-      case EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT ->
+      case FAIL, RECOVER, TAINT, UNTAINT, RESTART -> nodeSteps.execute(step);
+      case EXIT ->
           throw new IllegalStateException("the parser refuses " + step.kind().key() + " steps");
     };
   }
@@ -282,7 +285,8 @@ final class StepExecutor {
             .map(e -> e.getKey().equals("content") ? "content " + quote(e.getValue()) : e.getKey() + " " + e.getValue())
             .collect(Collectors.joining(", "));
       }
-      case EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT -> "";
+      case FAIL, RECOVER, TAINT, UNTAINT, RESTART -> NodeStepExecutor.describe(step);
+      case EXIT -> "";
     };
     return step.kind().key() + ": " + what;
   }

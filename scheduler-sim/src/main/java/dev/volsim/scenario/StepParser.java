@@ -108,7 +108,12 @@ final class StepParser {
       case INJECT -> inject(info, action.value(), where + ".inject");
       case EXEC -> fileOp(info, StepKind.EXEC, action.value(), where + ".exec");
       case ADMIN -> fileOp(info, StepKind.ADMIN, action.value(), where + ".admin");
-      case EXIT, FAIL, RECOVER, RESTART, TAINT, UNTAINT ->
+      case FAIL -> new NodeStepParser(errors).failOrRecover(info, action.value(), where + ".fail", false);
+      case RECOVER -> new NodeStepParser(errors).failOrRecover(info, action.value(), where + ".recover", true);
+      case TAINT -> new NodeStepParser(errors).taint(info, action.value(), where + ".taint");
+      case UNTAINT -> new NodeStepParser(errors).untaint(info, action.value(), where + ".untaint");
+      case RESTART -> new NodeStepParser(errors).restart(info, action.value(), where + ".restart");
+      case EXIT ->
           throw new IllegalStateException("unsupported step kinds are refused above: " + action.key());
     };
     return bad ? null : step;

@@ -54,6 +54,7 @@ public final class Kubelet implements Controller {
     this.pods = new Informer<>(ctx.api(), Pod.class, NAME);
     this.volumeManager = new VolumeManager(ctx, client, recorder, nodeName, node, plugins, this::activePods,
         this::keepInDesiredState);
+    this.heartbeat = new NodeHeartbeat(ctx, client, recorder, nodeName);
     pods.addHandler(new Informer.Handler<>() {
       @Override public void onAdd(Pod pod) {
         podChanged(pod);
@@ -73,6 +74,60 @@ public final class Kubelet implements Controller {
   public void start() {
     volumeManager.start();
     pods.start();
+    heartbeat.start();
+  }
+
+  private final NodeHeartbeat heartbeat;
+  /** Set when the kubelet stopped for good (its node crashed or was shut down). */
+  boolean stopped;
+
+  /**
+   * The node stops (a crash, power loss): the kubelet stops watching, heartbeating and acting;
+   * its containers are gone with it. What is on the node's disk stays; a later boot starts a new
+   * kubelet. Idempotent.
+   */
+  public void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    heartbeat.stop();
+    volumeManager.stop();
+    pods.stop();
+    for (PodWorker w : workers.values()) {
+      w.terminating = true;
+      w.running.clear();
+    }
+    workers.clear();
+  }
+
+  private boolean adoptTerminating;
+
+  /**
+   * Makes this kubelet, the one of a node that booted again, finish the Pods that were deleted
+   * while the node was down (their containers are gone with the old boot).
+   */
+  public void adoptTerminatingPods() {
+    adoptTerminating = true;
+  }
+
+  /** Whether {@link #stop} was called. */
+  public boolean isStopped() {
+    return stopped;
+  }
+
+  /**
+   * Cuts the node off the API server or reconnects it (a network partition): while cut off the
+   * kubelet keeps its Pods running and its volumes mounted, but no heartbeat, status, event or
+   * deletion reaches the API and its Pod cache stays as it was; on reconnecting it catches up.
+   */
+  public void setPartitioned(boolean partitioned) {
+    client.setReachable(!partitioned);
+    if (partitioned) {
+      pods.pause();
+    } else {
+      pods.resume();
+    }
   }
 
   @Override
@@ -137,6 +192,14 @@ public final class Kubelet implements Controller {
     }
     if (w == null) {
       if (pod.metadata().deletionTimestamp() != null) {
+        if (adoptTerminating) {
+          // A booted node finds a Pod deleted while it was down: nothing of it runs any more;
+          // SyncTerminatingPod finishes at once and the kubelet confirms the deletion.
+          w = new PodWorker(this, pod);
+          workers.put(key, w);
+          w.terminate();
+          volumeManager.wake();
+        }
         return;
       }
       w = new PodWorker(this, pod);

@@ -61,7 +61,11 @@ final class PodWorker {
   }
 
   private void after(long micros, String type, Runnable r) {
-    kubelet.ctx.engine().scheduleAfterMicros(micros, "kubelet", type, r);
+    kubelet.ctx.engine().scheduleAfterMicros(micros, "kubelet", type, () -> {
+      if (!kubelet.stopped) { // a crashed node's kubelet does nothing more
+        r.run();
+      }
+    });
   }
 
   /** SyncPod: admit, then wait for volumes. */
