@@ -52,10 +52,11 @@ class SeedClaimsNodeLifecycleTest {
         steps:
         - waitFor: {object: pod/writer, field: status.phase, equals: Running, timeout: 2m}
         - capture: {name: uid, value: "${pod/writer.metadata.uid}"}
+        - capture: {name: pv, value: "${pvc/data.spec.volumeName}"}
         - exec: {pod: writer, container: app, write: /cache/tmp, content: scratch}
         - exec: {pod: writer, container: app, write: /data/db, content: on-disk}
         - expect: {file: {node: node-1, path: "/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~empty-dir/cache/tmp"}, content: scratch}
-        - expect: {file: {node: node-1, path: "/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~csi/data"}, type: directory}
+        - expect: {file: {node: node-1, path: "/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~csi/${pv}/mount"}, type: directory}
         - delete: {object: pod/writer}
         - waitFor: {absent: pod/writer, timeout: 1m}
         # Every volume was torn down before the kubelet confirmed the deletion ...
@@ -69,7 +70,7 @@ class SeedClaimsNodeLifecycleTest {
         # ... and nothing of the Pod's volumes is left on the node: the emptyDir with its data, the
         # disk's mount.
         - expect: {file: {node: node-1, path: "/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~empty-dir/cache"}, exists: false}
-        - expect: {file: {node: node-1, path: "/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~csi/data"}, exists: false}
+        - expect: {file: {node: node-1, path: "/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~csi/${pv}/mount"}, exists: false}
         # The network storage kept the data; a new Pod's emptyDir starts empty.
         - apply: {manifest: %s}
         - waitFor: {object: pod/reader, field: status.phase, equals: Running, timeout: 2m}
