@@ -1,0 +1,181 @@
+package dev.volsim.scenario;
+
+import static dev.volsim.scenario.ScenarioHarness.runSpec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.volsim.scenario.ScenarioHarness.Run;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The node lifecycle as scenarios see it: {@code fail}/{@code recover} of nodes, {@code taint}/
+ * {@code untaint}, {@code restart: {controller}}, and what the node lifecycle, taint eviction and
+ * Pod GC controllers make of them.
+ */
+class NodeLifecycleStepsTest {
+  @TempDir Path dir;
+
+  private static void assertPassed(Run run) {
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.outLines()).filteredOn(l -> l.startsWith("FAIL")).isEmpty();
+  }
+
+  private static final String WEB = """
+      objects:
+      - manifest:
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: web}
+          spec:
+            nodeName: node-1
+            volumes: [{name: cache, emptyDir: {}}]
+            containers: [{name: app, image: busybox, volumeMounts: [{name: cache, mountPath: /cache}]}]
+      """;
+
+  @Test
+  void aCrashedNodeBootsReadyAgainAndItsPodsContainersStartAgain() {
+    assertPassed(runSpec(dir, WEB + """
+        steps:
+        - waitFor: {object: pod/web, field: status.phase, equals: Running, timeout: 1m}
+        - exec: {pod: web, container: app, write: /cache/kept, content: on-disk}
+        - fail: {node: node-1}
+        - waitFor: {object: node/node-1, field: "status.conditions[type=Ready].status", equals: Unknown, timeout: 1m}
+        # Lease renewals stop at the crash; Unknown comes after nodeMonitorGracePeriod (50 s), at
+        # the next 5 s monitor pass.
+        - expect: {trace: {type: NodeNotReady, node: node-1}, count: 1}
+        - recover: {node: node-1}
+        - waitFor: {object: node/node-1, field: "status.conditions[type=Ready].status", equals: "True", timeout: 15s}
+        - expect: {event: {object: node/node-1, reason: NodeReady, source: kubelet, messageContains: "Node node-1 status is now: NodeReady"}}
+        - waitFor: {object: node/node-1, field: spec.taints, exists: false, timeout: 10s}
+        - expect: {trace: {type: NodeReady, node: node-1, component: node-lifecycle-controller}, count: 1}
+        # The Pod was never deleted (300 s toleration): the booted kubelet starts it again, and the
+        # emptyDir on the node's disk kept its data.
+        - waitFor: {trace: {type: ContainerStarted, pod: web}, count: 2, timeout: 1m}
+        - expect: {file: {pod: web, container: app, path: /cache/kept}, content: on-disk}
+        """));
+  }
+
+  @Test
+  void aPartitionedNodeKeepsRunningItsPodsWhileTheControlPlaneSeesItUnknown() {
+    assertPassed(runSpec(dir, WEB + """
+        steps:
+        - waitFor: {object: pod/web, field: status.phase, equals: Running, timeout: 1m}
+        - fail: {node: node-1, mode: partition}
+        - waitFor: {object: node/node-1, field: "status.conditions[type=Ready].status", equals: Unknown, timeout: 1m}
+        - expect: {object: pod/web, field: "status.conditions[type=Ready].status", equals: "False"}
+        # The containers still run; the kubelet just cannot tell anyone.
+        - exec: {pod: web, container: app, write: /cache/x, content: "1"}
+        - expect: {trace: {type: ContainerKilled, pod: web}, never: true}
+        - recover: {node: node-1}
+        - waitFor: {object: node/node-1, field: "status.conditions[type=Ready].status", equals: "True", timeout: 15s}
+        - expect: {trace: {type: ContainerStarted, pod: web}, count: 1}
+        """));
+  }
+
+  @Test
+  void notReadyNodeMarkedWithoutAnyPodsAndTheUnreachableTaintsCarryTimeAdded() {
+    assertPassed(runSpec(dir, """
+        steps:
+        - advance: 10s
+        - fail: {node: node-2, mode: shutdown}
+        - advance: 50s
+        - expect: {object: node/node-2, field: "status.conditions[type=Ready].status", equals: "True"}
+        - advance: 5s
+        - expect: {object: node/node-2, field: "status.conditions[type=Ready].status", equals: Unknown}
+        - expect: {object: node/node-2, field: "spec.taints[effect=NoExecute].timeAdded", exists: true}
+        - expect: {object: node/node-2, field: "spec.taints[effect=NoSchedule].timeAdded", exists: false}
+        - expect: {object: node/node-1, field: "status.conditions[type=Ready].status", equals: "True"}
+        """));
+  }
+
+  @Test
+  void aPodThatToleratesTheTaintForeverIsNeverEvicted() {
+    assertPassed(runSpec(dir, """
+        objects:
+        - manifest:
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: sticky}
+            spec:
+              nodeName: node-1
+              tolerations: [{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute}]
+              containers: [{name: app, image: busybox}]
+        steps:
+        - waitFor: {object: pod/sticky, field: status.phase, equals: Running, timeout: 1m}
+        # DefaultTolerationSeconds adds only the missing not-ready toleration.
+        - expect: {object: pod/sticky, field: "spec.tolerations[key=node.kubernetes.io/unreachable].tolerationSeconds", exists: false}
+        - expect: {object: pod/sticky, field: "spec.tolerations[key=node.kubernetes.io/not-ready].tolerationSeconds", equals: 300}
+        - fail: {node: node-1}
+        - advance: 30m
+        - expect: {object: pod/sticky, field: metadata.deletionTimestamp, exists: false}
+        - expect: {event: {reason: TaintManagerEviction}, count: 0}
+        """));
+  }
+
+  @Test
+  void aNoExecuteTaintEvictsAPodThatDoesNotTolerateItAtOnceAndUntaintLeavesTheNodeClean() {
+    assertPassed(runSpec(dir, WEB + """
+        steps:
+        - waitFor: {object: pod/web, field: status.phase, equals: Running, timeout: 1m}
+        - taint: {node: node-1, key: dedicated, value: db, effect: NoExecute}
+        - expect: {object: node/node-1, field: "spec.taints[key=dedicated].value", equals: db}
+        - waitFor: {absent: pod/web, timeout: 1m}
+        - expect: {event: {object: pod/web, reason: TaintManagerEviction, source: taint-eviction-controller, messageContains: "Marking for deletion Pod default/web"}, count: 1}
+        - expect: {trace: {type: Evicted, pod: web, component: taint-eviction-controller}, count: 1}
+        - expect: {trace: {type: TearDown, pod: web}, count: 1}
+        - taint: {node: node-1, key: dedicated, effect: NoExecute}
+          expectError: "already has dedicated taint(s) with same effect(s) and --overwrite is false"
+        - untaint: {node: node-1, key: dedicated}
+        - expect: {object: node/node-1, field: spec.taints, exists: false}
+        - untaint: {node: node-1, key: dedicated}
+          expectError: "taint \\"dedicated\\" not found"
+        """));
+  }
+
+  @Test
+  void thePodGarbageCollectorForceDeletesPodsOfADeletedNodeAfterItsQuarantine() {
+    assertPassed(runSpec(dir, WEB + """
+        steps:
+        - waitFor: {object: pod/web, field: status.phase, equals: Running, timeout: 1m}
+        - fail: {node: node-1}
+        - delete: {object: node/node-1}
+        # quarantineTime (40 s) counts from the first 20 s pass that saw the node missing.
+        - advance: 40s
+        - expect: {object: pod/web, field: metadata.name, equals: web}
+        - waitFor: {absent: pod/web, timeout: 1m}
+        - expect: {trace: {type: PodGarbageCollected, pod: web, component: pod-garbage-collector}, count: 1}
+        """));
+  }
+
+  @Test
+  void aRestartedControllerRebuildsItsStateFromTheApi() {
+    assertPassed(runSpec(dir, WEB + """
+        steps:
+        - waitFor: {object: pod/web, field: status.phase, equals: Running, timeout: 1m}
+        - restart: {controller: node-lifecycle}
+        - restart: {controller: attachdetach-controller}
+        - fail: {node: node-1}
+        - waitFor: {object: node/node-1, field: "status.conditions[type=Ready].status", equals: Unknown, timeout: 1m10s}
+        - expect: {trace: {type: NodeNotReady, node: node-1}, count: 1}
+        - restart: {controller: scheduler}
+          expectError: "unknown controller"
+        """));
+  }
+
+  @Test
+  void stepFormsThisVersionDoesNotRunAreRefused() {
+    Run run = runSpec(dir, """
+        steps:
+        - fail: {csiDriver: disk.csi.volsim.dev, part: controller}
+        - restart: {kubelet: node-1}
+        - fail: {node: node-1, mode: melt}
+        - fail: {}
+        """);
+    assertThat(run.code()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("spec.steps[0].fail.csiDriver is not supported yet")
+        .contains("spec.steps[1].restart.kubelet is not supported yet")
+        .contains("spec.steps[2].fail.mode must be one of crash, partition, shutdown, got \"melt\"")
+        .contains("spec.steps[3].fail names one of node or nfs");
+  }
+}
