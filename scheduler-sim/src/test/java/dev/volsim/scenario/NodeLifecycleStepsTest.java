@@ -57,6 +57,23 @@ class NodeLifecycleStepsTest {
   }
 
   @Test
+  void aBootedNodeFinishesThePodsEvictedWhileItWasDown() {
+    assertPassed(runSpec(dir, WEB + """
+        steps:
+        - waitFor: {object: pod/web, field: status.phase, equals: Running, timeout: 1m}
+        - fail: {node: node-1}
+        # NotReady after ~55 s, evicted 300 s later: Terminating, with nobody to confirm.
+        - waitFor: {object: pod/web, field: metadata.deletionTimestamp, exists: true, timeout: 7m}
+        - advance: 5m
+        - expect: {object: pod/web, field: metadata.name, equals: web}
+        - recover: {node: node-1}
+        - waitFor: {absent: pod/web, timeout: 30s}
+        - expect: {trace: {type: PodRemoved, pod: web, component: kubelet}, count: 1}
+        - expect: {trace: {type: ContainerStarted, pod: web}, count: 1}
+        """));
+  }
+
+  @Test
   void aPartitionedNodeKeepsRunningItsPodsWhileTheControlPlaneSeesItUnknown() {
     assertPassed(runSpec(dir, WEB + """
         steps:

@@ -125,7 +125,7 @@ public final class PodGcController implements Controller {
       }
     }
     for (Pod p : all) {
-      if (p.spec() != null && deleted.contains(p.spec().nodeName())) {
+      if (p.spec() != null && p.spec().nodeName() != null && deleted.contains(p.spec().nodeName())) {
         Map<String, Object> condition = new LinkedHashMap<>();
         condition.put("type", "DisruptionTarget");
         condition.put("status", "True");
