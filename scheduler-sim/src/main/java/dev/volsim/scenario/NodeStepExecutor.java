@@ -74,6 +74,8 @@ final class NodeStepExecutor {
           sim.trace().record("volsim", "NfsServerRecovered", null, "NFS server " + r.nfs() + " answers again",
               dev.volsim.core.trace.TraceEntry.attrs("nfs", r.nfs()));
         }
+    } else if (step instanceof Step.CsiDriverFault c) {
+      csiDriverController(resolve(c.driver()), c.recover());
     } else if (step instanceof Step.TaintNode t) {
       taint(t);
     } else if (step instanceof Step.UntaintNode u) {
@@ -89,6 +91,45 @@ final class NodeStepExecutor {
     }
     return null;
   }
+
+  /** The operations a CSI driver's controller side serves: through external-provisioner and external-attacher. */
+  private static final List<String> CONTROLLER_OPERATIONS = List.of("provision", "delete", "attach", "detach");
+
+  /**
+   * The driver's controller plugin stops answering: every CreateVolume, DeleteVolume,
+   * ControllerPublish and ControllerUnpublish call times out until it recovers.
+   */
+  private void csiDriverController(String driver, boolean recover) throws StepFailedException {
+    if (sim.context().csiDriver(driver).isEmpty()) {
+      throw new StepFailedException("a CSI driver of the cluster", "no CSI driver " + driver);
+    }
+    boolean failed = failedDrivers.contains(driver);
+    if (recover != failed) {
+      throw new StepFailedException("CSI driver " + driver + (recover ? " to have failed" : " to be answering"),
+          recover ? "it is answering" : "it has already failed");
+    }
+    for (String op : CONTROLLER_OPERATIONS) {
+      var rule = new dev.volsim.core.cluster.OperationFaults.Rule(op,
+          com.google.common.collect.ImmutableSortedMap.of("driver", driver), -1,
+          dev.volsim.core.cluster.OperationFaults.Mode.TIMEOUT,
+          "rpc error: code = DeadlineExceeded desc = context deadline exceeded");
+      if (recover) {
+        sim.context().faults().remove(rule);
+      } else {
+        sim.context().faults().add(rule);
+      }
+    }
+    if (recover) {
+      failedDrivers.remove(driver);
+    } else {
+      failedDrivers.add(driver);
+    }
+    sim.trace().record("volsim", recover ? "CsiDriverRecovered" : "CsiDriverFailed", null, "CSI driver " + driver
+        + " controller " + (recover ? "answers again" : "stops answering"),
+        dev.volsim.core.trace.TraceEntry.attrs("driver", driver));
+  }
+
+  private final java.util.TreeSet<String> failedDrivers = new java.util.TreeSet<>();
 
   private void requireNode(String node) throws StepFailedException {
     if (sim.kubelet(node).isEmpty()) {
@@ -146,7 +187,9 @@ final class NodeStepExecutor {
   }
 
   static String describe(Step step) {
-    if (step instanceof Step.Fail f) {
+    if (step instanceof Step.CsiDriverFault c) {
+      return "csiDriver " + c.driver() + " (controller)";
+    } else if (step instanceof Step.Fail f) {
       return f.node() != null ? "node " + f.node() + " (" + f.mode() + ")" : "nfs " + f.nfs();
     } else if (step instanceof Step.Recover r) {
       return r.node() != null ? "node " + r.node() : "nfs " + r.nfs();

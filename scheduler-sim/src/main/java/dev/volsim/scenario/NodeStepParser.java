@@ -11,9 +11,7 @@ import java.util.Map;
  * {@code untaint} and the {@code kubelet}/{@code controller} forms of {@code restart}.
  */
 final class NodeStepParser {
-  private static final List<String> FAIL_KEYS = List.of("node", "mode", "nfs");
-  /** Contract keys this version refuses as not supported yet. */
-  private static final List<String> FAIL_LATER = List.of("csiDriver", "part");
+  private static final List<String> FAIL_KEYS = List.of("node", "mode", "nfs", "csiDriver", "part");
   private static final List<String> MODES = List.of("crash", "partition", "shutdown");
   private static final List<String> EFFECTS = List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
 
@@ -30,8 +28,14 @@ final class NodeStepParser {
       return null;
     }
     int before = errors.list().size();
-    Map<String, Entry> e = Nodes.entries(map, where, recover ? List.of("node", "nfs") : FAIL_KEYS,
-        FAIL_LATER, errors);
+    Map<String, Entry> e = Nodes.entries(map, where, recover ? List.of("node", "nfs", "csiDriver", "part") : FAIL_KEYS,
+        errors);
+    if (e.containsKey("csiDriver")) {
+      return csiDriver(info, map, e, where, recover, before);
+    } else if (e.containsKey("part")) {
+      errors.add(e.get("part").keyLocation(), where + ".part belongs to a csiDriver");
+      return null;
+    }
     String target = e.containsKey("node") ? Nodes.nonEmptyString(e.get("node").value(), where + ".node", errors) : null;
     String nfs = e.containsKey("nfs") ? Nodes.nonEmptyString(e.get("nfs").value(), where + ".nfs", errors) : null;
     if (e.containsKey("node") == e.containsKey("nfs") && errors.list().size() == before) {
@@ -52,6 +56,28 @@ final class NodeStepParser {
       return null;
     }
     return recover ? new Step.Recover(info, target, nfs) : new Step.Fail(info, target, mode, nfs);
+  }
+
+  /**
+   * {@code fail: {csiDriver: D, part: controller}}: the driver's controller side (external-provisioner
+   * and external-attacher) stops answering. {@code part: node} (the node plugin) is refused as not
+   * supported yet.
+   */
+  private Step csiDriver(StepInfo info, YMap map, Map<String, Entry> e, String where, boolean recover, int before) {
+    String driver = Nodes.nonEmptyString(e.get("csiDriver").value(), where + ".csiDriver", errors);
+    if (e.containsKey("nfs") || e.containsKey("mode")) {
+      errors.add(map, where + " names one of node, nfs or csiDriver");
+    }
+    Nodes.require(e, "part", map, where, errors);
+    String part = e.containsKey("part") ? Nodes.nonEmptyString(e.get("part").value(), where + ".part", errors) : null;
+    if (part != null && part.equals("node")) {
+      errors.add(e.get("part").value(), where + ".part: node is " + Nodes.NOT_SUPPORTED);
+    } else if (part != null && !part.equals("controller")) {
+      errors.add(e.get("part").value(), where + ".part must be controller or node, got \"" + part + "\"");
+    } else if (e.containsKey("node")) {
+      errors.add(e.get("node").keyLocation(), where + ".node belongs to part: node");
+    }
+    return errors.list().size() > before ? null : new Step.CsiDriverFault(info, recover, driver);
   }
 
   /** {@code taint: {node, key, value, effect}}. */

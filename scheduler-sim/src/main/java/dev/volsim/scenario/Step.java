@@ -304,4 +304,20 @@ public sealed interface Step {
       return StepKind.RESTART;
     }
   }
+
+  /**
+   * {@code fail: {csiDriver: D, part: controller}} (or {@code recover:} of it): the driver's
+   * external-provisioner and external-attacher stop answering, or answer again.
+   */
+  record CsiDriverFault(StepInfo info, boolean recover, String driver) implements Step {
+    public CsiDriverFault {
+      requireNonNull(info, "info is null");
+      requireNonNull(driver, "driver is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return recover ? StepKind.RECOVER : StepKind.FAIL;
+    }
+  }
 }

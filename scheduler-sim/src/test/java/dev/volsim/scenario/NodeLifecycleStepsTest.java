@@ -181,16 +181,39 @@ class NodeLifecycleStepsTest {
   }
 
   @Test
+  void aCsiDriverWhoseControllerStopsAnsweringTimesOutProvisioningUntilItRecovers() {
+    assertPassed(runSpec(dir, """
+        objects:
+        - manifest: {apiVersion: v1, kind: PersistentVolumeClaim, metadata: {name: data}, spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}
+        - manifest:
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: db}
+            spec:
+              volumes: [{name: data, persistentVolumeClaim: {claimName: data}}]
+              containers: [{name: app, image: busybox, volumeMounts: [{name: data, mountPath: /data}]}]
+        steps:
+        - fail: {csiDriver: disk.csi.volsim.dev, part: controller}
+        - waitFor: {event: {object: pvc/data, type: Warning, reason: ProvisioningFailed, messageContains: "rpc error: code = DeadlineExceeded desc = context deadline exceeded"}, timeout: 30s}
+        - advance: 1m
+        - expect: {object: pvc/data, field: status.phase, equals: Pending}
+        - recover: {csiDriver: disk.csi.volsim.dev, part: controller}
+        - waitFor: {object: pod/db, field: status.phase, equals: Running, timeout: 5m}
+        - expect: {object: pvc/data, field: status.phase, equals: Bound}
+        """));
+  }
+
+  @Test
   void stepFormsThisVersionDoesNotRunAreRefused() {
     Run run = runSpec(dir, """
         steps:
-        - fail: {csiDriver: disk.csi.volsim.dev, part: controller}
+        - fail: {csiDriver: disk.csi.volsim.dev, part: node, node: node-1}
         - restart: {kubelet: node-1}
         - fail: {node: node-1, mode: melt}
         - fail: {}
         """);
     assertThat(run.code()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err()).contains("spec.steps[0].fail.csiDriver is not supported yet")
+    assertThat(run.err()).contains("spec.steps[0].fail.part: node is not supported yet")
         .contains("spec.steps[1].restart.kubelet is not supported yet")
         .contains("spec.steps[2].fail.mode must be one of crash, partition, shutdown, got \"melt\"")
         .contains("spec.steps[3].fail names one of node or nfs");
