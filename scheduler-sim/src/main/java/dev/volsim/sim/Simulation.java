@@ -240,6 +240,19 @@ public final class Simulation {
     return ImmutableSortedMap.copyOfSorted(failedNodes);
   }
 
+  /** The controllers {@link #restartController} can restart, by their full names. */
+  public static final com.google.common.collect.ImmutableSortedSet<String> RESTARTABLE_CONTROLLERS =
+      com.google.common.collect.ImmutableSortedSet.of("attachdetach-controller", "node-lifecycle-controller",
+          "persistentvolume-controller", "pod-garbage-collector", "taint-eviction-controller");
+
+  /** The full name of a controller {@link #restartController} can restart, given with or without {@code -controller}. */
+  public static Optional<String> restartableController(String name) {
+    if (RESTARTABLE_CONTROLLERS.contains(name)) {
+      return Optional.of(name);
+    }
+    return RESTARTABLE_CONTROLLERS.contains(name + "-controller") ? Optional.of(name + "-controller") : Optional.empty();
+  }
+
   /** A node boots: a new kubelet, mount table empty (tmpfs gone), on the node's kept disk. */
   private void bootKubelet(String name) {
     int i = 0;
@@ -264,7 +277,7 @@ public final class Simulation {
    * @throws IllegalArgumentException for a controller volsim cannot restart
    */
   public void restartController(String name) {
-    String full = controllers.containsKey(name) ? name : name + "-controller";
+    String full = restartableController(name).orElse(controllers.containsKey(name) ? name : name + "-controller");
     Controller old = controllers.get(full);
     checkArgument(old != null, "unknown controller \"%s\" (known: %s)", name, String.join(", ", controllers.keySet()));
     Controller fresh = switch (full) {

@@ -175,9 +175,19 @@ class NodeLifecycleStepsTest {
         - fail: {node: node-1}
         - waitFor: {object: node/node-1, field: "status.conditions[type=Ready].status", equals: Unknown, timeout: 1m10s}
         - expect: {trace: {type: NodeNotReady, node: node-1}, count: 1}
-        - restart: {controller: scheduler}
-          expectError: "unknown controller"
         """));
+  }
+
+  @Test
+  void restartingAControllerVolsimCannotRestartIsRefusedBeforeTheRun() {
+    Run run = runSpec(dir, """
+        steps:
+        - restart: {controller: default-scheduler}
+        """);
+    assertThat(run.code()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("restarting controller \"default-scheduler\" is not supported yet by this version"
+        + " of volsim (supported: attachdetach-controller, node-lifecycle-controller, persistentvolume-controller,"
+        + " pod-garbage-collector, taint-eviction-controller)");
   }
 
   @Test
