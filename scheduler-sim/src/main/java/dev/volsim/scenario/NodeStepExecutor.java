@@ -80,6 +80,14 @@ final class NodeStepExecutor {
       taint(t);
     } else if (step instanceof Step.UntaintNode u) {
       untaint(u);
+    } else if (step instanceof Step.RestartKubelet k) {
+      String node = resolve(k.node());
+      requireNode(node);
+      try {
+        sim.restartKubelet(node);
+      } catch (IllegalStateException e) {
+        throw new StepFailedException("node " + node + " to be running", e.getMessage());
+      }
     } else if (step instanceof Step.RestartController r) {
       try {
         sim.restartController(r.controller());
@@ -197,6 +205,8 @@ final class NodeStepExecutor {
       return t.node() + " " + t.key() + (t.value() == null ? "" : "=" + t.value()) + ":" + t.effect();
     } else if (step instanceof Step.UntaintNode u) {
       return u.node() + " " + u.key() + "-";
+    } else if (step instanceof Step.RestartKubelet k) {
+      return "kubelet " + k.node();
     } else if (step instanceof Step.RestartController r) {
       return "controller " + r.controller();
     }

@@ -119,8 +119,8 @@ final class NodeStepParser {
   }
 
   /**
-   * {@code restart: {controller: C}}; {@code kubelet} and {@code container} are contract keys
-   * this version does not run yet.
+   * {@code restart: {controller: C}} or {@code restart: {kubelet: N}}; {@code container} is a
+   * contract key this version does not run yet.
    */
   Step restart(StepInfo info, YNode node, String where) {
     YMap map = Nodes.map(node, where, errors);
@@ -128,8 +128,15 @@ final class NodeStepParser {
       return null;
     }
     int before = errors.list().size();
-    Map<String, Entry> e = Nodes.entries(map, where, List.of("controller"), List.of("kubelet", "container"), errors);
+    Map<String, Entry> e = Nodes.entries(map, where, List.of("controller", "kubelet"), List.of("container"), errors);
     if (errors.list().size() > before) {
+      return null;
+    }
+    if (e.containsKey("kubelet") && !e.containsKey("controller")) {
+      String target = Nodes.nonEmptyString(e.get("kubelet").value(), where + ".kubelet", errors);
+      return errors.list().size() > before ? null : new Step.RestartKubelet(info, target);
+    } else if (e.containsKey("kubelet")) {
+      errors.add(map, where + " restarts one thing: a kubelet or a controller");
       return null;
     }
     Nodes.require(e, "controller", map, where, errors);

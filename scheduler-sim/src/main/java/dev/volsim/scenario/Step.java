@@ -320,4 +320,17 @@ public sealed interface Step {
       return recover ? StepKind.RECOVER : StepKind.FAIL;
     }
   }
+
+  /** {@code restart: {kubelet: N}}: the node's kubelet process restarts (containers and mounts stay). */
+  record RestartKubelet(StepInfo info, String node) implements Step {
+    public RestartKubelet {
+      requireNonNull(info, "info is null");
+      requireNonNull(node, "node is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.RESTART;
+    }
+  }
 }

@@ -240,6 +240,29 @@ public final class Simulation {
     return ImmutableSortedMap.copyOfSorted(failedNodes);
   }
 
+  /**
+   * Restarts a node's kubelet process: the new kubelet has nothing in memory, rebuilds its caches
+   * from the API, adopts the containers the runtime still runs and reconstructs its volumes'
+   * state from the node's disk ({@link dev.volsim.core.kubelet.Kubelet#reconstructFrom}).
+   *
+   * @throws IllegalArgumentException for an unknown node
+   * @throws IllegalStateException if the node has failed
+   */
+  public void restartKubelet(String name) {
+    var old = kubelets.get(name);
+    checkArgument(old != null, "no node %s (nodes: %s)", name, String.join(", ", kubelets.keySet()));
+    if (failedNodes.containsKey(name)) {
+      throw new IllegalStateException("node " + name + " has failed (" + failedNodes.get(name) + ")");
+    }
+    var k = new dev.volsim.core.kubelet.Kubelet(context, name, old.nodeContext(), volumeSetUps);
+    k.reconstructFrom(old);
+    old.stop();
+    k.start();
+    kubelets.put(name, k);
+    engine.trace().record("volsim", "KubeletRestarted", "node/" + name, "kubelet on " + name + " restarts",
+        dev.volsim.core.trace.TraceEntry.attrs("node", name));
+  }
+
   /** The controllers {@link #restartController} can restart, by their full names. */
   public static final com.google.common.collect.ImmutableSortedSet<String> RESTARTABLE_CONTROLLERS =
       com.google.common.collect.ImmutableSortedSet.of("attachdetach-controller", "node-lifecycle-controller",

@@ -138,7 +138,7 @@ class InvalidScenarioTest {
         - inject: {failure: {operation: attach, volume: pv-1}}
         - expect: {file: {nfs: nfs, path: /x}, exists: true}
         - waitFor: {describe: pod/p, contains: [x]}
-        - restart: {kubelet: n1}
+        - restart: {container: {pod: p, name: c}}
         """);
     assertThat(errors(run)).containsExactly(
         "s.yaml:6:24: spec.cluster.nodes[0].files is not supported yet by this version of volsim",
@@ -148,7 +148,7 @@ class InvalidScenarioTest {
         "s.yaml:11:35: inject of \"attach\" failures is not supported yet by this version of volsim (supported: apiUpdate, provision, delete, recycle)",
         "s.yaml:12:21: \"file: {nfs}\" expectations are not supported yet by this version of volsim",
         "s.yaml:13:15: \"describe\" expectations are not supported yet by this version of volsim",
-        "s.yaml:14:15: spec.steps[4].restart.kubelet is not supported yet by this version of volsim");
+        "s.yaml:14:15: spec.steps[4].restart.container is not supported yet by this version of volsim");
   }
 
   @Test

@@ -74,6 +74,27 @@ class NodeLifecycleStepsTest {
   }
 
   @Test
+  void aRestartedKubeletAdoptsTheRunningContainersAndReconstructsItsMounts() {
+    assertPassed(runSpec(dir, WEB + """
+        steps:
+        - waitFor: {object: pod/web, field: status.phase, equals: Running, timeout: 1m}
+        - exec: {pod: web, container: app, write: /cache/x, content: before}
+        - restart: {kubelet: node-1}
+        - advance: 2m
+        # Nothing was started or set up again; the container and its emptyDir carry on.
+        - expect: {trace: {type: ContainerStarted, pod: web}, count: 1}
+        - expect: {trace: {type: SetUp, pod: web}, count: 1}
+        - expect: {object: pod/web, field: status.phase, equals: Running}
+        - expect: {object: node/node-1, field: "status.conditions[type=Ready].status", equals: "True"}
+        - expect: {file: {pod: web, container: app, path: /cache/x}, content: before}
+        # The new kubelet acts: deleting the Pod tears the volume down and confirms.
+        - delete: {object: pod/web}
+        - waitFor: {absent: pod/web, timeout: 1m}
+        - expect: {trace: {type: TearDown, pod: web}, count: 1}
+        """));
+  }
+
+  @Test
   void aPartitionedNodeKeepsRunningItsPodsWhileTheControlPlaneSeesItUnknown() {
     assertPassed(runSpec(dir, WEB + """
         steps:
@@ -218,13 +239,13 @@ class NodeLifecycleStepsTest {
     Run run = runSpec(dir, """
         steps:
         - fail: {csiDriver: disk.csi.volsim.dev, part: node, node: node-1}
-        - restart: {kubelet: node-1}
+        - restart: {container: {pod: web, name: app}}
         - fail: {node: node-1, mode: melt}
         - fail: {}
         """);
     assertThat(run.code()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).contains("spec.steps[0].fail.part: node is not supported yet")
-        .contains("spec.steps[1].restart.kubelet is not supported yet")
+        .contains("spec.steps[1].restart.container is not supported yet")
         .contains("spec.steps[2].fail.mode must be one of crash, partition, shutdown, got \"melt\"")
         .contains("spec.steps[3].fail names one of node or nfs");
   }

@@ -103,6 +103,48 @@ public final class Kubelet implements Controller {
 
   private boolean adoptTerminating;
 
+  /** The node this kubelet runs on, as its volume plugins see it (disk, mounts, installed packages). */
+  public dev.volsim.core.volume.NodeContext nodeContext() {
+    return node;
+  }
+
+  /** What the container runtime still runs after a kubelet restart, by Pod uid (CRI ListContainers). */
+  private final Map<String, RuntimePod> runtime = new HashMap<>();
+
+  /** A snapshot of one Pod's containers in the runtime (they outlive the kubelet process). */
+  record RuntimePod(Map<String, RunningContainer> running, Map<String, dev.volsim.model.core.ContainerStatus> statuses) {}
+
+  /**
+   * A restarted kubelet takes over from the old process on the same node ({@code restart:
+   * {kubelet}}): the container runtime still runs the old process's containers, which the new
+   * one adopts instead of starting again; and the volume manager's actual state is reconstructed
+   * ({@code reconstructVolumes}) for every Pod whose directory is still under /var/lib/kubelet/pods
+   * on the node's disk, so mounted volumes are not mounted twice. Call before {@link #start}; stop
+   * the old kubelet afterwards.
+   */
+  public void reconstructFrom(Kubelet old) {
+    for (PodWorker w : old.workers.values()) {
+      if (!w.running.isEmpty()) {
+        runtime.put(w.uid, new RuntimePod(new java.util.LinkedHashMap<>(w.running),
+            new java.util.LinkedHashMap<>(w.statuses)));
+      }
+    }
+    for (ActualStateOfWorld.AttachedVolume a : old.volumeManager.asw.volumes.values()) {
+      ActualStateOfWorld.AttachedVolume copy = null;
+      for (ActualStateOfWorld.MountedVolume m : a.mountedPods.values()) {
+        if (!node.disk().root().exists(NodeDisk.podDirectory(m.podUid()), dev.volsim.core.world.Credentials.ROOT)) {
+          continue;
+        }
+        if (copy == null) {
+          volumeManager.asw.markVolumeAsAttached(a.volumeName, a.setUp);
+          copy = volumeManager.asw.volumes.get(a.volumeName);
+          copy.deviceMounted = a.deviceMounted;
+        }
+        copy.mountedPods.put(m.podUid(), m);
+      }
+    }
+  }
+
   /**
    * Makes this kubelet, the one of a node that booted again, finish the Pods that were deleted
    * while the node was down (their containers are gone with the old boot).
@@ -203,6 +245,10 @@ public final class Kubelet implements Controller {
         return;
       }
       w = new PodWorker(this, pod);
+      RuntimePod previous = runtime.remove(w.uid);
+      if (previous != null) {
+        w.adopt(previous);
+      }
       workers.put(key, w);
       w.syncPod();
     } else {
