@@ -32,6 +32,8 @@ public final class Kinds {
       , new KindInfo<>("storage.k8s.io/v1", "CSINode", dev.volsim.model.storage.CSINode.class, "csinodes", ImmutableList.of(), false, dev.volsim.model.validation.StorageValidation::validateCSINode)
       , new KindInfo<>("storage.k8s.io/v1", "CSIStorageCapacity", dev.volsim.model.storage.CSIStorageCapacity.class, "csistoragecapacities", ImmutableList.of(), true, dev.volsim.model.validation.StorageValidation::validateCSIStorageCapacity)
       , new KindInfo<>("storage.k8s.io/v1", "VolumeAttachment", dev.volsim.model.storage.VolumeAttachment.class, "volumeattachments", ImmutableList.of(), false, dev.volsim.model.validation.StorageValidation::validateVolumeAttachment)
+      // coordination.k8s.io/v1
+      , new KindInfo<>("coordination.k8s.io/v1", "Lease", dev.volsim.model.coordination.Lease.class, "leases", ImmutableList.of(), true, l -> new java.util.ArrayList<>(dev.volsim.model.validation.ObjectMetaValidation.validate(l.metadata(), true, dev.volsim.model.validation.Names::dns1123Subdomain)))
       // apps/v1
       , new KindInfo<>("apps/v1", "StatefulSet", dev.volsim.model.apps.StatefulSet.class, "statefulsets", ImmutableList.of("sts"), true, dev.volsim.model.validation.AppsValidation::validateStatefulSet)
       , new KindInfo<>("apps/v1", "Deployment", dev.volsim.model.apps.Deployment.class, "deployments", ImmutableList.of("deploy"), true, dev.volsim.model.validation.AppsValidation::validateDeployment)

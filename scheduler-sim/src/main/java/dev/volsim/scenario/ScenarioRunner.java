@@ -110,6 +110,13 @@ public final class ScenarioRunner {
             + step.kind().key() + " (known: " + String.join(", ", sim.controllers().keySet()) + ")"));
       }
     }
+    for (Step step : s.steps()) {
+      if (step instanceof Step.RestartController r && Simulation.restartableController(r.controller()).isEmpty()) {
+        out.add(new ScenarioError(step.info().location(), "restarting controller \"" + r.controller()
+            + "\" is not supported yet by this version of volsim (supported: "
+            + String.join(", ", Simulation.RESTARTABLE_CONTROLLERS) + ")"));
+      }
+    }
     return ImmutableList.copyOf(out);
   }
 

@@ -310,4 +310,99 @@ public sealed interface Step {
       return StepKind.RESTART;
     }
   }
+
+  /** {@code fail: {node, mode}} or {@code fail: {nfs}}: a node or an NFS server fails. */
+  record Fail(StepInfo info, String node, String mode, String nfs) implements Step {
+    public Fail {
+      requireNonNull(info, "info is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.FAIL;
+    }
+  }
+
+  /** {@code recover: {node}} or {@code recover: {nfs}}: undoes the matching {@code fail}. */
+  record Recover(StepInfo info, String node, String nfs) implements Step {
+    public Recover {
+      requireNonNull(info, "info is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.RECOVER;
+    }
+  }
+
+  /** {@code taint: {node, key, value, effect}}, as {@code kubectl taint}. */
+  record TaintNode(StepInfo info, String node, String key, String value, String effect) implements Step {
+    public TaintNode {
+      requireNonNull(info, "info is null");
+      requireNonNull(node, "node is null");
+      requireNonNull(key, "key is null");
+      requireNonNull(effect, "effect is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.TAINT;
+    }
+  }
+
+  /** {@code untaint: {node, key}}, as {@code kubectl taint <node> <key>-}. */
+  record UntaintNode(StepInfo info, String node, String key) implements Step {
+    public UntaintNode {
+      requireNonNull(info, "info is null");
+      requireNonNull(node, "node is null");
+      requireNonNull(key, "key is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.UNTAINT;
+    }
+  }
+
+  /** {@code restart: {controller: C}}: the controller starts again with nothing in memory. */
+  record RestartController(StepInfo info, String controller) implements Step {
+    public RestartController {
+      requireNonNull(info, "info is null");
+      requireNonNull(controller, "controller is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.RESTART;
+    }
+  }
+
+  /**
+   * {@code fail: {csiDriver: D, part: controller}} (or {@code recover:} of it): the driver's
+   * external-provisioner and external-attacher stop answering, or answer again.
+   */
+  record CsiDriverFault(StepInfo info, boolean recover, String driver) implements Step {
+    public CsiDriverFault {
+      requireNonNull(info, "info is null");
+      requireNonNull(driver, "driver is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return recover ? StepKind.RECOVER : StepKind.FAIL;
+    }
+  }
+
+  /** {@code restart: {kubelet: N}}: the node's kubelet process restarts (containers and mounts stay). */
+  record RestartKubelet(StepInfo info, String node) implements Step {
+    public RestartKubelet {
+      requireNonNull(info, "info is null");
+      requireNonNull(node, "node is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return StepKind.RESTART;
+    }
+  }
 }

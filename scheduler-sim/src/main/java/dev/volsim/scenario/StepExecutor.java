@@ -39,6 +39,7 @@ final class StepExecutor {
   private final ExpectationContext context;
   private final SimFiles files;
   private final ContainerSteps containerSteps;
+  private final NodeStepExecutor nodeSteps;
 
   StepExecutor(Simulation sim, TraceRecorder recorder) {
     this.sim = sim;
@@ -46,6 +47,7 @@ final class StepExecutor {
     this.interpolator = Interpolator.of(sim.api(), captures);
     this.files = new SimFiles(sim);
     this.containerSteps = new ContainerSteps(sim);
+    this.nodeSteps = new NodeStepExecutor(sim, interpolator);
     this.context = ExpectationContext.of(sim.api(), recorder.view(), interpolator, files);
   }
 
@@ -121,9 +123,8 @@ final class StepExecutor {
             x.container() == null ? null : interpolator.interpolate(x.container()), x.code());
         yield null;
       }
-      case RESTART -> restart(step);
-      case FAIL, RECOVER, TAINT, UNTAINT ->
-          throw new IllegalStateException("the parser refuses " + step.kind().key() + " steps");
+      case RESTART -> step instanceof Step.RestartContainer ? restart(step) : nodeSteps.execute(step);
+      case FAIL, RECOVER, TAINT, UNTAINT -> nodeSteps.execute(step);
     };
   }
 
@@ -305,8 +306,9 @@ final class StepExecutor {
         yield "pod " + x.pod() + (x.container() == null ? "" : " container " + x.container()) + " code " + x.code();
       }
       case RESTART -> step instanceof Step.RestartContainer r
-          ? "container " + (r.container() == null ? "" : r.container() + " of ") + "pod " + r.pod() : "";
-      case FAIL, RECOVER, TAINT, UNTAINT -> "";
+          ? "container " + (r.container() == null ? "" : r.container() + " of ") + "pod " + r.pod()
+          : NodeStepExecutor.describe(step);
+      case FAIL, RECOVER, TAINT, UNTAINT -> NodeStepExecutor.describe(step);
     };
     return step.kind().key() + ": " + what;
   }

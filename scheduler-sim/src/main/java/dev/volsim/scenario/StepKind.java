@@ -26,11 +26,11 @@ public enum StepKind {
   EXEC("exec", true),
   ADMIN("admin", true),
   EXIT("exit", true),
-  FAIL("fail", false),
-  RECOVER("recover", false),
+  FAIL("fail", true),
+  RECOVER("recover", true),
   RESTART("restart", true),
-  TAINT("taint", false),
-  UNTAINT("untaint", false);
+  TAINT("taint", true),
+  UNTAINT("untaint", true);
 
   private final String key;
   private final boolean supported;

@@ -112,8 +112,10 @@ final class StepParser {
           : fileOp(info, StepKind.ADMIN, action.value(), where + ".admin");
       case EXIT -> containerExit(info, action.value(), where + ".exit");
       case RESTART -> restart(info, action.value(), where + ".restart");
-      case FAIL, RECOVER, TAINT, UNTAINT ->
-          throw new IllegalStateException("unsupported step kinds are refused above: " + action.key());
+      case FAIL -> new NodeStepParser(errors).failOrRecover(info, action.value(), where + ".fail", false);
+      case RECOVER -> new NodeStepParser(errors).failOrRecover(info, action.value(), where + ".recover", true);
+      case TAINT -> new NodeStepParser(errors).taint(info, action.value(), where + ".taint");
+      case UNTAINT -> new NodeStepParser(errors).untaint(info, action.value(), where + ".untaint");
     };
     return bad ? null : step;
   }
@@ -612,6 +614,7 @@ final class StepParser {
   }
 
   /** {@code restart: {container: {pod, name}}}; the kubelet and controller forms are not here yet. */
+  /** {@code restart: {container: {pod, name}} | {kubelet: N} | {controller: C}}: one thing at a time. */
   private Step restart(StepInfo info, YNode node, String where) {
     YMap map = Nodes.map(node, where, errors);
     if (map == null) {
@@ -619,19 +622,17 @@ final class StepParser {
     }
     int before = errorCount();
     Map<String, Entry> e = Nodes.entries(map, where, List.of("container", "kubelet", "controller"), errors);
-    for (String later : List.of("kubelet", "controller")) {
-      if (e.containsKey(later)) {
-        errors.add(e.get(later).keyLocation(), "\"restart: {" + later + "}\" steps are " + Nodes.NOT_SUPPORTED);
-      }
-    }
     if (errorCount() > before) {
       return null;
     }
-    if (!e.containsKey("container")) {
-      errors.add(map, where + " needs one of: container, kubelet, controller");
+    if (e.size() != 1) {
+      errors.add(map, where + " restarts one thing: one of container, kubelet, controller");
       return null;
     }
-    return restartContainer(info, e.get("container").value(), where + ".container");
+    if (e.containsKey("container")) {
+      return restartContainer(info, e.get("container").value(), where + ".container");
+    }
+    return new NodeStepParser(errors).restart(info, node, where);
   }
 
   private Step restartContainer(StepInfo info, YNode node, String where) {

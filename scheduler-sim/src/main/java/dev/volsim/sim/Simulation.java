@@ -86,6 +86,8 @@ public final class Simulation {
     this.containerBehaviors = b.containerBehaviors;
     this.api = new ApiServer(engine);
     api.setWatchLatency(latencies.of("watch"));
+    api.addAdmissionPlugin(new dev.volsim.core.api.DefaultTolerationSeconds(
+        config.number("defaultNotReadyTolerationSeconds"), config.number("defaultUnreachableTolerationSeconds")));
     register(api.garbageCollector());
     register(api.namespaceController());
     this.nodes = b.nodes == null ? DefaultCluster.NODES : ImmutableList.copyOf(b.nodes);
@@ -160,6 +162,9 @@ public final class Simulation {
     { var c = new dev.volsim.core.controller.attachdetach.AttachDetachController(context); c.start(); register(c); }
     { var c = new dev.volsim.core.controller.attachdetach.ExternalAttacher(context); c.start(); register(c); }
     { var c = new dev.volsim.core.controller.ephemeral.EphemeralVolumeController(context); c.start(); register(c); }
+    register(new dev.volsim.core.controller.nodelifecycle.NodeLifecycleController(context).start());
+    register(new dev.volsim.core.controller.nodelifecycle.TaintEvictionController(context).start());
+    register(new dev.volsim.core.controller.nodelifecycle.PodGcController(context).start());
     // The node side: one kubelet per node, with the node's disk and what is installed on it.
     for (int i = 0; i < nodes.size(); i++) {
       ClusterNode n = nodes.get(i);
@@ -167,15 +172,180 @@ public final class Simulation {
           worldSpec.nodeFiles(n.name()));
       context.world().addNode(n.name(), nodeAddress(n, i), disk);
       var node = new dev.volsim.core.kubelet.ApiNodeContext(context, n.name(), disk, nodeAddress(n, i), n.packages());
-      var k = new dev.volsim.core.kubelet.Kubelet(context, n.name(), node, 
-          dev.volsim.core.kubelet.BackendVolumeSetUps.withBackendPlugins(context,
-              dev.volsim.core.kubelet.VolumeSetUps.forNode(context, n.name())));
+      var k = new dev.volsim.core.kubelet.Kubelet(context, n.name(), node, volumeSetUpsFor(n.name()));
       k.setContainerBehaviors(containerBehaviors);
       k.start();
       kubelets.put(n.name(), k);
     }
     // The rest of the world outside the API, once every node (and so every NFS-serving node) is known.
     worldSpec.applyTo(context.world());
+  }
+
+  /** How a node fails ({@code fail: {node, mode}}). */
+  public enum NodeFailure {
+    /** The node stops: kubelet and containers gone, tmpfs lost, disks kept. */
+    CRASH,
+    /** The node runs on but cannot reach the API server. */
+    PARTITION,
+    /**
+     * A shutdown. Graceful node shutdown needs {@code shutdownGracePeriod}, which is 0 (off) by
+     * default, so the node goes down as in a crash.
+     */
+    SHUTDOWN
+  }
+
+  private final TreeMap<String, NodeFailure> failedNodes = new TreeMap<>();
+  /**
+   * A node's kubelet volume plugins: CSI (and CSI migration) first, then the in-tree families over
+   * the world. Their data lives in the cluster's world, not in the plugins, so a new kubelet of the
+   * node (a restart, a boot) finds it.
+   */
+  private dev.volsim.core.kubelet.VolumeSetUps volumeSetUpsFor(String node) {
+    return dev.volsim.core.kubelet.BackendVolumeSetUps.withBackendPlugins(context,
+        dev.volsim.core.kubelet.VolumeSetUps.forNode(context, node));
+  }
+
+  /**
+   * Fails a node: see {@link NodeFailure}. The control plane learns of it only as real
+   * Kubernetes does, from the missing heartbeats.
+   *
+   * @throws IllegalArgumentException for an unknown node
+   * @throws IllegalStateException if the node has already failed
+   */
+  public void failNode(String node, NodeFailure mode) {
+    var k = kubelets.get(node);
+    checkArgument(k != null, "no node %s (nodes: %s)", node, String.join(", ", kubelets.keySet()));
+    if (failedNodes.containsKey(node)) {
+      throw new IllegalStateException("node " + node + " has already failed (" + failedNodes.get(node) + ")");
+    }
+    failedNodes.put(node, mode);
+    switch (mode) {
+      case CRASH, SHUTDOWN -> {
+        k.stop();
+        // replicas on the node are gone with it until it boots again
+        context.world().replicatedVolumes().nodeDown(node);
+      }
+      case PARTITION -> k.setPartitioned(true);
+    }
+    engine.trace().record("volsim", "NodeFailed", "node/" + node, "node " + node + " fails ("
+        + mode.name().toLowerCase(java.util.Locale.ROOT) + ")",
+        dev.volsim.core.trace.TraceEntry.attrs("node", node, "mode", mode.name().toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /**
+   * Undoes {@link #failNode}: a partitioned node reaches the API again; a crashed or shut down
+   * node boots, with a fresh kubelet on its disk that starts its Pods' containers again.
+   *
+   * @throws IllegalStateException if the node has not failed
+   */
+  public void recoverNode(String node) {
+    NodeFailure mode = failedNodes.remove(node);
+    if (mode == null) {
+      throw new IllegalStateException("node " + node + " has not failed");
+    }
+    engine.trace().record("volsim", "NodeRecovered", "node/" + node, "node " + node + " recovers",
+        dev.volsim.core.trace.TraceEntry.attrs("node", node));
+    switch (mode) {
+      case PARTITION -> kubelets.get(node).setPartitioned(false);
+      case CRASH, SHUTDOWN -> {
+        context.world().replicatedVolumes().nodeUp(node);
+        bootKubelet(node);
+      }
+    }
+  }
+
+  /** The nodes that have failed and not recovered, with how. */
+  public ImmutableSortedMap<String, NodeFailure> failedNodes() {
+    return ImmutableSortedMap.copyOfSorted(failedNodes);
+  }
+
+  /**
+   * Restarts a node's kubelet process: the new kubelet has nothing in memory, rebuilds its caches
+   * from the API, adopts the containers the runtime still runs and reconstructs its volumes'
+   * state from the node's disk ({@link dev.volsim.core.kubelet.Kubelet#reconstructFrom}).
+   *
+   * @throws IllegalArgumentException for an unknown node
+   * @throws IllegalStateException if the node has failed
+   */
+  public void restartKubelet(String name) {
+    var old = kubelets.get(name);
+    checkArgument(old != null, "no node %s (nodes: %s)", name, String.join(", ", kubelets.keySet()));
+    if (failedNodes.containsKey(name)) {
+      throw new IllegalStateException("node " + name + " has failed (" + failedNodes.get(name) + ")");
+    }
+    var k = new dev.volsim.core.kubelet.Kubelet(context, name, old.nodeContext(), volumeSetUpsFor(name));
+    k.setContainerBehaviors(containerBehaviors);
+    k.reconstructFrom(old);
+    old.stop();
+    k.start();
+    kubelets.put(name, k);
+    engine.trace().record("volsim", "KubeletRestarted", "node/" + name, "kubelet on " + name + " restarts",
+        dev.volsim.core.trace.TraceEntry.attrs("node", name));
+  }
+
+  /** The controllers {@link #restartController} can restart, by their full names. */
+  public static final com.google.common.collect.ImmutableSortedSet<String> RESTARTABLE_CONTROLLERS =
+      com.google.common.collect.ImmutableSortedSet.of("attachdetach-controller", "node-lifecycle-controller",
+          "persistentvolume-controller", "pod-garbage-collector", "taint-eviction-controller");
+
+  /** The full name of a controller {@link #restartController} can restart, given with or without {@code -controller}. */
+  public static Optional<String> restartableController(String name) {
+    if (RESTARTABLE_CONTROLLERS.contains(name)) {
+      return Optional.of(name);
+    }
+    return RESTARTABLE_CONTROLLERS.contains(name + "-controller") ? Optional.of(name + "-controller") : Optional.empty();
+  }
+
+  /** A node boots: a new kubelet, mount table empty (tmpfs gone), on the node's kept disk. */
+  private void bootKubelet(String name) {
+    int i = 0;
+    while (!nodes.get(i).name().equals(name)) {
+      i++;
+    }
+    ClusterNode n = nodes.get(i);
+    var disk = context.world().nodeDisk(name).orElseThrow();
+    var node = new dev.volsim.core.kubelet.ApiNodeContext(context, name, disk, nodeAddress(n, i), n.packages());
+    var k = new dev.volsim.core.kubelet.Kubelet(context, name, node, volumeSetUpsFor(name));
+    k.setContainerBehaviors(containerBehaviors);
+    k.adoptTerminatingPods();
+    k.start();
+    kubelets.put(name, k);
+  }
+
+  /**
+   * Restarts a controller: the running one stops for good and a new one, with nothing in memory,
+   * starts and rebuilds its caches from the API. {@code name} as in {@link #controllers()}, or
+   * without its {@code -controller} suffix ({@code persistentvolume}).
+   *
+   * @throws IllegalArgumentException for a controller volsim cannot restart
+   */
+  public void restartController(String name) {
+    String full = restartableController(name).orElse(controllers.containsKey(name) ? name : name + "-controller");
+    Controller old = controllers.get(full);
+    checkArgument(old != null, "unknown controller \"%s\" (known: %s)", name, String.join(", ", controllers.keySet()));
+    Controller fresh = switch (full) {
+      case dev.volsim.core.controller.persistentvolume.PersistentVolumeController.NAME ->
+          new dev.volsim.core.controller.persistentvolume.PersistentVolumeController(context).start();
+      case dev.volsim.core.controller.attachdetach.AttachDetachController.NAME -> {
+        var c = new dev.volsim.core.controller.attachdetach.AttachDetachController(context);
+        c.start();
+        yield c;
+      }
+      case dev.volsim.core.controller.nodelifecycle.NodeLifecycleController.NAME ->
+          new dev.volsim.core.controller.nodelifecycle.NodeLifecycleController(context).start();
+      case dev.volsim.core.controller.nodelifecycle.TaintEvictionController.NAME ->
+          new dev.volsim.core.controller.nodelifecycle.TaintEvictionController(context).start();
+      case dev.volsim.core.controller.nodelifecycle.PodGcController.NAME ->
+          new dev.volsim.core.controller.nodelifecycle.PodGcController(context).start();
+      default -> throw new IllegalArgumentException("restarting \"" + full + "\" is not supported yet (supported: "
+          + "attachdetach-controller, node-lifecycle-controller, persistentvolume-controller, "
+          + "pod-garbage-collector, taint-eviction-controller)");
+    };
+    // The old process is gone: paused for good, it neither acts nor watches.
+    old.pause();
+    controllers.put(full, fresh);
+    engine.trace().record("volsim", "ControllerRestarted", null, "controller " + full + " restarts",
+        dev.volsim.core.trace.TraceEntry.attrs("component", full));
   }
 
   public static Builder builder() {

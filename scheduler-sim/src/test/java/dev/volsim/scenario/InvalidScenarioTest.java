@@ -138,10 +138,10 @@ class InvalidScenarioTest {
         - inject: {failure: {operation: attach, volume: pv-1}}
         - expect: {file: {nfs: nfs, path: /x}, exists: true}
         - waitFor: {describe: pod/p, contains: [x]}
-        - taint: {node: n1, key: k, effect: NoSchedule}
+        - fail: {csiDriver: d, part: node, node: n1}
         """);
     assertThat(errors(run)).containsExactly(
-        "s.yaml:14:5: \"taint\" steps are not supported yet by this version of volsim");
+        "s.yaml:14:32: spec.steps[4].fail.part: node is not supported yet by this version of volsim");
   }
 
   @Test

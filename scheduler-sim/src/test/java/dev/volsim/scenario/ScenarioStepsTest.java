@@ -302,7 +302,7 @@ class ScenarioStepsTest {
           """);
       assertThat(run.code()).as(run.toString()).isEqualTo(2);
       assertThat(run.errLines()).singleElement().asString()
-          .endsWith("/s.yaml:7:5: unknown controller \"persistentvolume-controlr\" in pause (known: attachdetach-controller, daemonset-controller, default-scheduler, deployment-controller, ephemeral-volume-controller, external-attacher, external-provisioner, garbage-collector, namespace-controller, persistentvolume-controller, pv-protection-controller, pvc-protection-controller, replicaset-controller, statefulset-controller)")
+          .endsWith("/s.yaml:7:5: unknown controller \"persistentvolume-controlr\" in pause (known: attachdetach-controller, daemonset-controller, default-scheduler, deployment-controller, ephemeral-volume-controller, external-attacher, external-provisioner, garbage-collector, namespace-controller, node-lifecycle-controller, persistentvolume-controller, pod-garbage-collector, pv-protection-controller, pvc-protection-controller, replicaset-controller, statefulset-controller, taint-eviction-controller)")
           .contains("s.yaml:7:5: unknown controller \"persistentvolume-controlr\" in pause (known: ")
           .contains("garbage-collector");
     }

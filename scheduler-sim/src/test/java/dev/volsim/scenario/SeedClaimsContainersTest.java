@@ -337,18 +337,6 @@ class SeedClaimsContainersTest {
   }
 
   @Test
-  void restartKubeletAndControllerFormsAreRefusedAsNotSupportedYet() {
-    Run run = runSpec(dir, """
-        steps:
-        - restart: {kubelet: node-1}
-        - restart: {controller: persistentvolume}
-        """);
-    assertThat(run.code()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err()).contains("\"restart: {kubelet}\" steps are not supported yet",
-        "\"restart: {controller}\" steps are not supported yet");
-  }
-
-  @Test
   void exitOfAContainerThatIsNotRunningFailsTheStep() {
     Run run = runSpec(dir, pod("Never", """
         steps:

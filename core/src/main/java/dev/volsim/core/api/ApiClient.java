@@ -118,7 +118,28 @@ public final class ApiClient {
     return write(status ? "updateStatus" : "update", key, () -> server.update(component, next, status));
   }
 
+  /**
+   * Cuts this client off the API server (a network partition between a node and the control
+   * plane) or reconnects it: while cut off, every write fails with a timeout and is traced so.
+   */
+  public void setReachable(boolean reachable) {
+    this.reachable = reachable;
+  }
+
+  /** Whether this client reaches the API server (see {@link #setReachable}). */
+  public boolean reachable() {
+    return reachable;
+  }
+
+  private boolean reachable = true;
+
   private <R> R write(String verb, ObjectKey key, java.util.function.Supplier<R> op) {
+    if (!reachable) {
+      String msg = "dial tcp: i/o timeout (" + component + " cannot reach the API server)";
+      server.trace(component, "ApiRequest", key, verb + " " + key.ref() + " failed: " + msg, null,
+          "verb", verb, "outcome", "timeout");
+      throw ApiException.timeout(msg);
+    }
     String uncertain;
     try {
       uncertain = server.faults().check(component, verb, key);

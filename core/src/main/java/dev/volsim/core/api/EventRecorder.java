@@ -49,6 +49,9 @@ public final class EventRecorder {
    * existing Event, combined with similar ones, or dropped by the spam filter, as client-go does.
    */
   public void record(KubeObject object, String type, String reason, String message) {
+    if (!client.reachable()) {
+      return; // a partitioned node's events never reach the API server
+    }
     ApiServer api = client.server();
     KindInfo<?> info = Kinds.of(object);
     String namespace = info.namespaced() && object.metadata().namespace() != null

@@ -55,6 +55,16 @@ public final class OperationFaults {
     remaining.add(new int[] {rule.times()});
   }
 
+  /** Removes every rule equal to {@code rule} (a failure that ends, such as a driver recovering). */
+  public void remove(Rule rule) {
+    for (int i = rules.size() - 1; i >= 0; i--) {
+      if (rules.get(i).equals(rule)) {
+        rules.remove(i);
+        remaining.remove(i);
+      }
+    }
+  }
+
   /**
    * Uses up the first rule matching this operation, if any.
    *

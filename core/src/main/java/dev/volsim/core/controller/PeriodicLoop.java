@@ -81,7 +81,7 @@ public final class PeriodicLoop {
     running = true;
     originMicros = engine.nowMicros();
     lastTickMicros = NONE;
-    next = engine.scheduleAtMicros(originMicros, component, type, action);
+    next = schedule(originMicros, component, type, action);
   }
 
   /** Stops the loop and cancels its next tick; a no-op if it is stopped. It may be started again. */
@@ -105,7 +105,7 @@ public final class PeriodicLoop {
     if (lastTickMicros != NONE && at <= lastTickMicros) {
       at = lastTickMicros + periodMicros;
     }
-    next = engine.scheduleAtMicros(at, component, type, action);
+    next = schedule(at, component, type, action);
   }
 
   private void runTick() {
@@ -114,8 +114,25 @@ public final class PeriodicLoop {
     ticks++;
     boolean more = tick.getAsBoolean();
     if (more && running && next == null) {
-      next = engine.scheduleAtMicros(lastTickMicros + periodMicros, component, type, action);
+      next = schedule(lastTickMicros + periodMicros, component, type, action);
     }
+  }
+
+  /**
+   * Makes this loop's ticks background events ({@link Engine#scheduleBackgroundAtMicros}): a loop
+   * that ticks for as long as its component lives, such as a kubelet's heartbeat, does not keep
+   * the engine from being quiescent. Returns this loop.
+   */
+  public PeriodicLoop inBackground() {
+    background = true;
+    return this;
+  }
+
+  private boolean background;
+
+  private ScheduledEvent schedule(long at, String component, String type, Runnable action) {
+    return background ? engine.scheduleBackgroundAtMicros(at, component, type, action)
+        : engine.scheduleAtMicros(at, component, type, action);
   }
 
   public boolean isRunning() {

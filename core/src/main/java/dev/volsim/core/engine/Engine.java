@@ -132,6 +132,20 @@ public final class Engine {
         requireNonNull(component, "component is null"), requireNonNull(type, "type is null"),
         requireNonNull(action, "action is null"));
     queue.add(e);
+    foregroundPending++;
+    return e;
+  }
+
+  /**
+   * Schedules a background event at an absolute virtual time: one that a component repeats for as
+   * long as it lives (a kubelet's heartbeat, a controller's monitor loop). It runs like any other
+   * event, but {@link #runUntilQuiescent} does not wait for it: a cluster whose only pending work
+   * is heartbeats is quiescent.
+   */
+  public ScheduledEvent scheduleBackgroundAtMicros(long timeMicros, String component, String type, Runnable action) {
+    ScheduledEvent e = scheduleAtMicros(timeMicros, component, type, action);
+    e.background = true;
+    foregroundPending--;
     return e;
   }
 
@@ -139,9 +153,13 @@ public final class Engine {
   public void cancel(ScheduledEvent event) {
     if (event != null && !event.cancelled) {
       event.cancelled = true;
-      queue.remove(event);
+      if (queue.remove(event) && !event.background) {
+        foregroundPending--;
+      }
     }
   }
+
+  private long foregroundPending;
 
   /** Runs the next event, if any, and says what it was. */
   public Optional<ExecutedEvent> step() {
@@ -162,7 +180,9 @@ public final class Engine {
   public long runUntilQuiescent() {
     long start = executed;
     ScheduledEvent e;
-    while ((e = queue.poll()) != null) {
+    // Background events (heartbeats) run in time order among the others, but only while other
+    // work is pending.
+    while (foregroundPending > 0 && (e = queue.poll()) != null) {
       execute(e);
     }
     return executed - start;
@@ -222,6 +242,9 @@ public final class Engine {
   private void execute(ScheduledEvent e) {
     if (executed >= eventBudget) {
       throw budgetExceeded(e);
+    }
+    if (!e.background) {
+      foregroundPending--;
     }
     now = e.time;
     recentComponents[(int) (executed % RECENT)] = e.component;

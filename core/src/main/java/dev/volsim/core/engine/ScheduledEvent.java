@@ -12,6 +12,8 @@ public final class ScheduledEvent {
   final String type;
   final Runnable action;
   boolean cancelled;
+  /** A background event (a heartbeat) does not keep the engine from being quiescent. */
+  boolean background;
   int heapIndex = -1;
 
   ScheduledEvent(long time, long seq, String component, String type, Runnable action) {

@@ -59,6 +59,7 @@ public final class Kubelet implements Controller {
         this::keepInDesiredState);
     this.evictionManager = new EvictionManager(this);
     this.podResync = new PodResync(this);
+    this.heartbeat = new NodeHeartbeat(ctx, client, recorder, nodeName);
     pods.addHandler(new Informer.Handler<>() {
       @Override public void onAdd(Pod pod) {
         podChanged(pod);
@@ -79,6 +80,102 @@ public final class Kubelet implements Controller {
     volumeManager.start();
     evictionManager.start();
     pods.start();
+    heartbeat.start();
+  }
+
+  private final NodeHeartbeat heartbeat;
+  /** Set when the kubelet stopped for good (its node crashed or was shut down). */
+  boolean stopped;
+
+  /**
+   * The node stops (a crash, power loss): the kubelet stops watching, heartbeating and acting;
+   * its containers are gone with it. What is on the node's disk stays; a later boot starts a new
+   * kubelet. Idempotent.
+   */
+  public void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    heartbeat.stop();
+    volumeManager.stop();
+    pods.stop();
+    for (PodWorker w : workers.values()) {
+      w.terminating = true;
+      w.running.clear();
+    }
+    workers.clear();
+  }
+
+  private boolean adoptTerminating;
+
+  /** The node this kubelet runs on, as its volume plugins see it (disk, mounts, installed packages). */
+  public dev.volsim.core.volume.NodeContext nodeContext() {
+    return node;
+  }
+
+  /** What the container runtime still runs after a kubelet restart, by Pod uid (CRI ListContainers). */
+  private final Map<String, RuntimePod> runtime = new HashMap<>();
+
+  /** A snapshot of one Pod's containers in the runtime (they outlive the kubelet process). */
+  record RuntimePod(Map<String, RunningContainer> running, Map<String, dev.volsim.model.core.ContainerStatus> statuses) {}
+
+  /**
+   * A restarted kubelet takes over from the old process on the same node ({@code restart:
+   * {kubelet}}): the container runtime still runs the old process's containers, which the new
+   * one adopts instead of starting again; and the volume manager's actual state is reconstructed
+   * ({@code reconstructVolumes}) for every Pod whose directory is still under /var/lib/kubelet/pods
+   * on the node's disk, so mounted volumes are not mounted twice. Call before {@link #start}; stop
+   * the old kubelet afterwards.
+   */
+  public void reconstructFrom(Kubelet old) {
+    for (PodWorker w : old.workers.values()) {
+      if (!w.running.isEmpty()) {
+        runtime.put(w.uid, new RuntimePod(new java.util.LinkedHashMap<>(w.running),
+            new java.util.LinkedHashMap<>(w.statuses)));
+      }
+    }
+    for (ActualStateOfWorld.AttachedVolume a : old.volumeManager.asw.volumes.values()) {
+      ActualStateOfWorld.AttachedVolume copy = null;
+      for (ActualStateOfWorld.MountedVolume m : a.mountedPods.values()) {
+        if (!node.disk().root().exists(NodeDisk.podDirectory(m.podUid()), dev.volsim.core.world.Credentials.ROOT)) {
+          continue;
+        }
+        if (copy == null) {
+          volumeManager.asw.markVolumeAsAttached(a.volumeName, a.setUp);
+          copy = volumeManager.asw.volumes.get(a.volumeName);
+          copy.deviceMounted = a.deviceMounted;
+        }
+        copy.mountedPods.put(m.podUid(), m);
+      }
+    }
+  }
+
+  /**
+   * Makes this kubelet, the one of a node that booted again, finish the Pods that were deleted
+   * while the node was down (their containers are gone with the old boot).
+   */
+  public void adoptTerminatingPods() {
+    adoptTerminating = true;
+  }
+
+  /** Whether {@link #stop} was called. */
+  public boolean isStopped() {
+    return stopped;
+  }
+
+  /**
+   * Cuts the node off the API server or reconnects it (a network partition): while cut off the
+   * kubelet keeps its Pods running and its volumes mounted, but no heartbeat, status, event or
+   * deletion reaches the API and its Pod cache stays as it was; on reconnecting it catches up.
+   */
+  public void setPartitioned(boolean partitioned) {
+    client.setReachable(!partitioned);
+    if (partitioned) {
+      pods.pause();
+    } else {
+      pods.resume();
+    }
   }
 
   @Override
@@ -101,10 +198,6 @@ public final class Kubelet implements Controller {
    */
   public dev.volsim.core.world.MountNamespace hostNamespace() {
     return node.volumeMounts().hostNamespace();
-  }
-
-  dev.volsim.core.volume.NodeContext nodeContext() {
-    return node;
   }
 
   @Override
@@ -198,9 +291,21 @@ public final class Kubelet implements Controller {
     }
     if (w == null) {
       if (pod.metadata().deletionTimestamp() != null) {
+        if (adoptTerminating) {
+          // A booted node finds a Pod deleted while it was down: nothing of it runs any more;
+          // SyncTerminatingPod finishes at once and the kubelet confirms the deletion.
+          w = new PodWorker(this, pod);
+          workers.put(key, w);
+          w.terminate();
+          volumeManager.wake();
+        }
         return;
       }
       w = new PodWorker(this, pod);
+      RuntimePod previous = runtime.remove(w.uid);
+      if (previous != null) {
+        w.adopt(previous);
+      }
       workers.put(key, w);
       w.syncPod();
     } else {

@@ -70,7 +70,11 @@ final class PodWorker {
   }
 
   private void after(long micros, String type, Runnable r) {
-    kubelet.ctx.engine().scheduleAfterMicros(micros, "kubelet", type, r);
+    kubelet.ctx.engine().scheduleAfterMicros(micros, "kubelet", type, () -> {
+      if (!kubelet.stopped) { // a crashed node's kubelet does nothing more
+        r.run();
+      }
+    });
   }
 
   /** SyncPod: admit, then wait for volumes. */
@@ -78,7 +82,9 @@ final class PodWorker {
     if (terminating) {
       return;
     }
-    writeStatus(PodPhase.PENDING, false);
+    if (!adopted) {
+      writeStatus(PodPhase.PENDING, false);
+    }
     kubelet.volumeManager.reprocessPod(uid);
     long deadline = now() + ATTACH_MOUNT_TIMEOUT_MICROS;
     after(0, "waitForAttachAndMount", () -> waitForAttachAndMount(deadline));
@@ -101,8 +107,22 @@ final class PodWorker {
     }
   }
 
+  /** Whether this worker took over containers a previous kubelet process started. */
+  private boolean adopted;
+
+  /** Takes over the containers the runtime still runs for this Pod after a kubelet restart. */
+  void adopt(Kubelet.RuntimePod previous) {
+    adopted = true;
+    started = true;
+    running.putAll(previous.running());
+    statuses.putAll(previous.statuses());
+  }
+
   private void startContainers() {
     if (started) {
+      if (adopted && running.size() == pod.spec().containers().size()) {
+        writeStatus(PodPhase.RUNNING, true); // computePodActions: nothing to start
+      }
       return;
     }
     started = true;

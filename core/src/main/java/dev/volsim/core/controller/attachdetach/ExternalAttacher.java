@@ -182,7 +182,7 @@ public final class ExternalAttacher implements Controller {
     }
     Map<String, String> facts = OperationExecutor.claimFacts(ctx.api(), va.spec().source().persistentVolumeName(),
         ImmutableMap.of("volume", String.valueOf(va.spec().source().persistentVolumeName()),
-            "node", String.valueOf(va.spec().nodeName())));
+            "node", String.valueOf(va.spec().nodeName()), "driver", String.valueOf(va.spec().attacher())));
     Optional<OperationFaults.Injected> fault = ctx.faults().take(detach ? "detach" : "attach", facts);
     VolumeAttachment.Status s = va.status();
     try {

@@ -299,6 +299,7 @@ public final class ExternalProvisioner implements Controller {
     Map<String, String> facts = new TreeMap<>();
     facts.put("claim", PvHelpers.claimToClaimKey(claim));
     facts.put("volume", pvName);
+    facts.put("driver", driver.name());
     Optional<OperationFaults.Injected> fault = ctx.faults().take("provision", facts);
     if (fault.isPresent()) {
       return failed(now.get(), cls, fault.get().message());
@@ -462,6 +463,9 @@ public final class ExternalProvisioner implements Controller {
     facts.put("volume", volume.metadata().name());
     if (volume.spec().claimRef() != null) {
       facts.put("claim", PvHelpers.claimrefToClaimKey(volume.spec().claimRef()));
+    }
+    if (volume.spec().source() instanceof dev.volsim.model.volume.CSIPersistentVolumeSource csi) {
+      facts.put("driver", csi.driver());
     }
     Optional<OperationFaults.Injected> fault = ctx.faults().take("delete", facts);
     if (fault.isPresent()) {
