@@ -99,7 +99,12 @@ final class PodWorker {
     if (err.isEmpty()) {
       startContainers();
     } else if (!err.get().isEmpty()) {
-      kubelet.recorder.warning(pod, "FailedMount", "Unable to attach or mount volumes: " + err.get());
+      // An interrupted wait (the 2m3s ran out, from 1.28) is control flow, not an error: no event,
+      // the Pod just goes round again; the Pod's own errors are always recorded.
+      boolean interrupted = err.get().endsWith(": " + VolumeManager.CONTEXT_DEADLINE_EXCEEDED);
+      if (!interrupted) {
+        kubelet.recorder.warning(pod, "FailedMount", "Unable to attach or mount volumes: " + err.get());
+      }
       kubelet.volumeManager.reprocessPod(uid);
       after(WORKER_BACKOFF_MICROS, "syncPod", this::syncPod);
     } else {

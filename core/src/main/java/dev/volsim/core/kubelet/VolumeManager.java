@@ -31,6 +31,7 @@ final class VolumeManager {
   /** {@code NodeStatusUpdateFrequency} default. */
   static final Duration NODE_STATUS_UPDATE_FREQUENCY = Duration.ofSeconds(10);
 
+  private final ClusterContext ctx;
   private final ApiClient client;
   private final String nodeName;
   final DesiredStateOfWorld dsw = new DesiredStateOfWorld();
@@ -44,6 +45,7 @@ final class VolumeManager {
 
   VolumeManager(ClusterContext ctx, ApiClient client, EventRecorder recorder, String nodeName, dev.volsim.core.volume.NodeContext node,
       VolumeSetUps plugins, Supplier<Iterable<Pod>> activePods, Predicate<String> keepPod) {
+    this.ctx = ctx;
     this.client = client;
     this.nodeName = nodeName;
     this.populator = new DesiredStateOfWorldPopulator(ctx.api(), dsw, plugins);
@@ -181,7 +183,21 @@ final class VolumeManager {
       return Optional.of("");
     }
     return Optional.of("unmounted volumes=" + goList(unmounted) + ", unattached volumes=" + goList(unattached)
-        + ", failed to process volumes=" + goList(failed) + ": timed out waiting for the condition");
+        + ", failed to process volumes=" + goList(failed) + ": "
+        + (timeoutIsInterrupted() ? CONTEXT_DEADLINE_EXCEEDED : "timed out waiting for the condition"));
+  }
+
+  /** The error of a wait that ran out of its context's time ({@code context.DeadlineExceeded}). */
+  static final String CONTEXT_DEADLINE_EXCEEDED = "context deadline exceeded";
+
+  /**
+   * Whether WaitForAttachAndMount runs under a context whose timeout is an interruption
+   * ({@code wait.PollUntilContextTimeout}), which syncPod neither records as an event nor logs as an
+   * error: from 1.28 (kubernetes#117412). Before, the timeout was an error like any other, recorded
+   * as a FailedMount event.
+   */
+  boolean timeoutIsInterrupted() {
+    return ctx.version().minor() >= 28;
   }
 
   Map<String, MountSource> mountedVolumesForPod(String podUid) {

@@ -101,7 +101,7 @@ class KubeletTest {
   }
 
   @Test
-  void waitForAttachAndMountTimesOutWithUpstreamTextAndVolumesInUseIsReported() {
+  void waitForAttachAndMountTimesOutQuietlyAndVolumesInUseIsReported() {
     apply("{apiVersion: v1, kind: PersistentVolumeClaim, metadata: {name: data, namespace: default},"
         + " spec: {accessModes: [ReadWriteOnce], volumeName: pv-1, storageClassName: '', resources: {requests: {storage: 1Gi}}}}");
     PersistentVolumeClaim c = api.get(PersistentVolumeClaim.class, "default", "data").orElseThrow();
@@ -119,11 +119,10 @@ class KubeletTest {
         // CSI migration: the in-tree GCE PD is pd.csi.storage.gke.io's volume under the translated handle.
         .containsExactly("kubernetes.io/csi/pd.csi.storage.gke.io^projects/UNSPECIFIED/zones/UNSPECIFIED/disks/disk-1");
     engine.runFor(Duration.ofSeconds(115));
-    TraceEntry failed = trace.entries().stream()
-        .filter(e -> "FailedMount".equals(e.attribute("reason"))).findFirst().orElseThrow();
-    assertThat(failed.message()).endsWith("Unable to attach or mount volumes: unmounted volumes=[data],"
-        + " unattached volumes=[data], failed to process volumes=[]: timed out waiting for the condition");
-    assertThat(failed.timeMicros() - created).isBetween(123_000_000L, 123_400_000L);
+    // From 1.28 the 2m3s wait ends as an interrupted context: syncPod records no event, the Pod
+    // just waits on (the 1.27 wording is shown by KubeletWaitTimeoutTest in scheduler-sim).
+    assertThat(trace.entries().stream().filter(e -> "FailedMount".equals(e.attribute("reason")))).isEmpty();
+    assertThat(engine.nowMicros() - created).isGreaterThan(123_400_000L);
     assertThat(pod("db").phase()).isEqualTo(PodPhase.PENDING);
   }
 
