@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code volsim demo}: replays the demo stories of {@code examples/scenarios/demo/} (found under
  * the directory the launcher passes as {@code -Dvolsim.home}, else the current directory), each
- * with its story, timeline and checks. Today they follow a claim from provisioning to a running
- * Pod and back; the chapter's own volumes join with the node-side scenario keys. Without the stories it prints the help and says so.
+ * with its story, timeline and checks, then the seed chapter's own examples of
+ * {@code examples/scenarios/seed/} (envoy's emptyDir, filebeat's hostPaths, the gitRepo site,
+ * redis on NFS). Without the stories it prints the help and says so.
  */
 @Command(
     name = "demo",
@@ -31,9 +32,10 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
   /** The folder of the demo stories, relative to volsim's home. */
   static final String DEMO_DIR = "examples/scenarios/demo";
-  /** The last line: what the demo does not show yet. */
-  static final String NODE_SIDE_LATER = "volsim demo: the seed chapter's own volumes (emptyDir, gitRepo, hostPath, NFS) "
-      + "and the data inside them join the demo with the node-side scenario keys.";
+  /** The last line: where more stories are. */
+  static final String MORE_STORIES = "volsim demo: more stories (multi-attach after a node dies, eviction over an "
+      + "emptyDir sizeLimit, a ConfigMap update and subPath, ...) are in examples/scenarios/stories/: "
+      + "./volsim run FILE";
   /** Printed when the stories cannot be found. */
   static final String NOT_FOUND = "volsim demo: no demo stories found (looked for " + DEMO_DIR + " under "
       + "-Dvolsim.home and the current directory); run it through ./volsim";
@@ -52,9 +54,10 @@ final class DemoCommand implements Callable<Integer> {
       out.println(NOT_FOUND);
       return ExitCodes.OK;
     }
-    List<Path> stories;
-    try (Stream<Path> files = Files.list(dir)) {
-      stories = files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+    List<Path> stories = new java.util.ArrayList<>(yamlFiles(dir));
+    Path seed = dir.resolveSibling("seed");
+    if (Files.isDirectory(seed)) {
+      stories.addAll(yamlFiles(seed));
     }
     int worst = ExitCodes.OK;
     for (Path story : stories) {
@@ -75,8 +78,14 @@ final class DemoCommand implements Callable<Integer> {
       out.println();
       worst = Math.max(worst, result.exitCode());
     }
-    out.println(NODE_SIDE_LATER);
+    out.println(MORE_STORIES);
     return worst;
+  }
+
+  private static List<Path> yamlFiles(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+    }
   }
 
   private static Path demoDir() {

@@ -301,9 +301,11 @@ class VolsimCliTest {
       assertThat(run.code()).as(run.err()).isZero();
       assertThat(run.out()).contains("== where-a-volume-lives: ")
           .contains("default-scheduler  Successfully assigned default/web to node-1")
-          .contains("PASS step");
+          .contains("PASS step")
+          // then the chapter's own examples
+          .contains("== envoy-emptydir: ", "== filebeat-hostpath: ", "== redis-nfs", "== gitrepo");
       assertThat(run.outLines()).filteredOn(l -> l.startsWith("FAIL")).isEmpty();
-      assertThat(run.outLines()).last().isEqualTo(DemoCommand.NODE_SIDE_LATER);
+      assertThat(run.outLines()).last().isEqualTo(DemoCommand.MORE_STORIES);
       assertThat(run.err()).isEmpty();
     } finally {
       if (before == null) {
