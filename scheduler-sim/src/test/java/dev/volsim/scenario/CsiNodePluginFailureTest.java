@@ -47,7 +47,7 @@ class CsiNodePluginFailureTest {
         - expect: {event: {object: pod/db, reason: FailedMount, messageContains: DeadlineExceeded}, atLeast: 3}
         - expect: {object: pod/db, field: status.phase, equals: Pending}
         - expect: {object: pod/db, field: "status.containerStatuses[0].state.waiting.reason", equals: ContainerCreating}
-        - expect: {trace: {type: MountDevice, outcome: failed}, atLeast: 3}
+        - expect: {trace: {type: MountDevice, outcome: timeout}, atLeast: 3}
         - recover: {csiDriver: disk.csi.volsim.dev, part: node, node: "${node}"}
         - waitFor: {object: pod/db, field: status.phase, equals: Running, timeout: 3m}
         - expect: {trace: {type: CsiNodePluginFailed, node: "${node}"}, count: 1}
@@ -67,7 +67,7 @@ class CsiNodePluginFailureTest {
         # deletion, so the Pod stays Terminating well past its 30 s grace period.
         - advance: 3m
         - expect: {object: pod/db, field: metadata.deletionTimestamp, exists: true}
-        - expect: {trace: {type: TearDown, outcome: failed}, atLeast: 2}
+        - expect: {trace: {type: TearDown, outcome: timeout}, atLeast: 2}
         - recover: {csiDriver: disk.csi.volsim.dev, part: node, node: "${pod/db.spec.nodeName}"}
         - waitFor: {absent: pod/db, timeout: 3m}
         """));

@@ -173,7 +173,7 @@ final class Reconciler {
           fault("mountDevice", podKey, v.volumeName);
           p.setUp().mountDevice(node);
         } catch (VolumeSetUpException e) {
-          throw new VolumeSetUpException(e.eventMessage("MountVolume.MountDevice", p.specName()));
+          throw e.reworded(e.eventMessage("MountVolume.MountDevice", p.specName()));
         }
         a.deviceMounted = true;
         a.deviceTraceVolume = traceVolume(p);
@@ -190,7 +190,7 @@ final class Reconciler {
         source = p.setUp().setUp(node);
         applyFsGroup(p, source);
       } catch (VolumeSetUpException e) {
-        throw new VolumeSetUpException(e.eventMessage(p.specName()));
+        throw e.reworded(e.eventMessage(p.specName()));
       }
       a.mountedPods.put(uid, new MountedVolume(uid, podKey, p.outerVolumeSpecName(), p.setUp(), source,
           traceVolume(p)));
@@ -217,7 +217,7 @@ final class Reconciler {
         fault("setUp", podKey, v.volumeName);
         applyFsGroup(p, p.setUp().setUp(node));
       } catch (VolumeSetUpException e) {
-        throw new VolumeSetUpException(e.eventMessage(p.specName()));
+        throw e.reworded(e.eventMessage(p.specName()));
       }
       asw.clearRemountRequired(v.volumeName, uid);
       if (!java.util.Objects.equals(before, dataDirectory(dataLink))) {
@@ -336,7 +336,7 @@ final class Reconciler {
   /**
    * Runs an operation after its latency, holding the volume's operation slot meanwhile; a failure
    * is traced with its outcome ({@code failed}, or {@code timeout}/{@code uncertain} for an injected
-   * one), then backs off and goes to {@code onError}.
+   * one, {@code timeout} for a call that ran into its deadline), then backs off and goes to {@code onError}.
    *
    * @param traceVolume the trace's {@code volume} (PV name or {@code <pod>/<volume>}), or null
    */
@@ -356,7 +356,7 @@ final class Reconciler {
         backoff.failed(backoffKey, now());
         String outcome = injectedOutcomes.remove(volumeName);
         List<String> attrs = new ArrayList<>(List.of("node", nodeName, "uniqueName", volumeName,
-            "outcome", outcome == null ? "failed" : outcome));
+            "outcome", outcome != null ? outcome : e.timedOut() ? "timeout" : "failed"));
         if (traceVolume != null) {
           attrs.addAll(List.of("volume", traceVolume));
         }

@@ -88,7 +88,7 @@ public final class CsiPlugin {
    */
   void requireAnswering(String driver) {
     if (!ctx.world().csiNodePlugins().answering(driver, nodeName)) {
-      throw new VolumeSetUpException(DEADLINE_EXCEEDED);
+      throw VolumeSetUpException.timeout(DEADLINE_EXCEEDED);
     }
   }
 
