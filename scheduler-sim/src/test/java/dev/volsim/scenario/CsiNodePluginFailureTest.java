@@ -41,15 +41,20 @@ class CsiNodePluginFailureTest {
         - waitFor: {object: pod/db, field: spec.nodeName, exists: true, timeout: 1m}
         - capture: {name: node, value: "${pod/db.spec.nodeName}"}
         - fail: {csiDriver: disk.csi.volsim.dev, part: node, node: "${node}"}
-        - waitFor: {event: {object: pod/db, type: Warning, reason: FailedMount, messageMatches: "^MountVolume.MountDevice failed for volume \\"pvc-[^\\"]+\\" : rpc error: code = DeadlineExceeded desc = context deadline exceeded$"}, timeout: 1m}
-        # The volume manager retries with its exponential back-off; the Pod stays ContainerCreating.
-        - advance: 3m
+        # NodeStageVolume hangs: nothing fails before the call's 2 min deadline (csiTimeout).
+        - advance: 1m30s
+        - expect: {event: {object: pod/db, reason: FailedMount, messageContains: DeadlineExceeded}, count: 0}
+        - expect: {trace: {type: MountDevice, pod: db}, count: 0}
+        - waitFor: {event: {object: pod/db, type: Warning, reason: FailedMount, messageMatches: "^MountVolume.MountDevice failed for volume \\"pvc-[^\\"]+\\" : rpc error: code = DeadlineExceeded desc = context deadline exceeded$"}, timeout: 3m}
+        # Each NodeStageVolume call hangs until its 2 min deadline (csiTimeout); the volume manager
+        # retries with its exponential back-off; the Pod stays ContainerCreating.
+        - advance: 5m
         - expect: {event: {object: pod/db, reason: FailedMount, messageContains: DeadlineExceeded}, atLeast: 3}
         - expect: {object: pod/db, field: status.phase, equals: Pending}
         - expect: {object: pod/db, field: "status.containerStatuses[0].state.waiting.reason", equals: ContainerCreating}
         - expect: {trace: {type: MountDevice, outcome: timeout}, atLeast: 3}
         - recover: {csiDriver: disk.csi.volsim.dev, part: node, node: "${node}"}
-        - waitFor: {object: pod/db, field: status.phase, equals: Running, timeout: 3m}
+        - waitFor: {object: pod/db, field: status.phase, equals: Running, timeout: 5m}
         - expect: {trace: {type: CsiNodePluginFailed, node: "${node}"}, count: 1}
         - expect: {trace: {type: CsiNodePluginRecovered, node: "${node}"}, count: 1}
         """));
@@ -65,11 +70,11 @@ class CsiNodePluginFailureTest {
         - delete: {object: pod/db}
         # The containers stop, but NodeUnpublishVolume times out: the kubelet cannot confirm the
         # deletion, so the Pod stays Terminating well past its 30 s grace period.
-        - advance: 3m
+        - advance: 5m
         - expect: {object: pod/db, field: metadata.deletionTimestamp, exists: true}
         - expect: {trace: {type: TearDown, outcome: timeout}, atLeast: 2}
         - recover: {csiDriver: disk.csi.volsim.dev, part: node, node: "${pod/db.spec.nodeName}"}
-        - waitFor: {absent: pod/db, timeout: 3m}
+        - waitFor: {absent: pod/db, timeout: 5m}
         """));
   }
 

@@ -94,7 +94,7 @@ class PodDirectoryHousekeepingTest {
         - expect: {file: {node: "${node}", path: "/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~csi/${pv}/mount/kept"}, content: precious}
         - expect: {file: {node: "${node}", path: "/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~csi/${pv}/vol_data.json"}, type: file}
         - recover: {csiDriver: disk.csi.volsim.dev, part: node, node: "${node}"}
-        - waitFor: {file: {node: "${node}", path: "/var/lib/kubelet/pods/${uid}"}, exists: false, timeout: 1m}
+        - waitFor: {file: {node: "${node}", path: "/var/lib/kubelet/pods/${uid}"}, exists: false, timeout: 5m}
         """));
   }
 }
