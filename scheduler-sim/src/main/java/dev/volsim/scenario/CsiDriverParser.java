@@ -18,8 +18,8 @@ final class CsiDriverParser {
   private static final List<String> KEYS = List.of("name", "attachRequired", "stageUnstage", "podInfoOnMount",
       "volumeLifecycleModes", "fsGroupPolicy", "accessModes", "volumeModes", "topologyKey", "zones",
       "maxVolumesPerNode", "capacity", "nodes", "replication", "shareManager", "volumes", "allocationUnit");
-  private static final List<String> VOLUME_KEYS = List.of("handle", "capacity", "zone");
-  private static final List<String> VOLUME_LATER = List.of("files");
+  private static final List<String> VOLUME_KEYS = List.of("handle", "capacity", "zone", "files");
+  private static final List<String> VOLUME_LATER = List.of();
   private static final List<String> LIFECYCLE_MODES = List.of("Persistent", "Ephemeral");
   private static final List<String> FS_GROUP_POLICIES = List.of("ReadWriteOnceWithFSType", "File", "None");
 
@@ -133,7 +133,11 @@ final class CsiDriverParser {
           String handle = Nodes.nonEmptyString(ve.get("handle").value(), vw + ".handle", errors);
           Quantity size = quantity(ve, "capacity", vw);
           String zone = ve.containsKey("zone") ? Nodes.nonEmptyString(ve.get("zone").value(), vw + ".zone", errors) : null;
-          volumes.add(new CsiDriverProfile.ExistingVolume(handle, size, zone));
+          // The volume's own file system: paths are relative to its root (a leading "/" is allowed too).
+          ImmutableList<dev.volsim.core.world.FileSpec> files = ve.containsKey("files")
+              ? new FilesParser(errors).parse(ve.get("files").value(), vw + ".files", FilesParser.Paths.EITHER)
+              : null;
+          volumes.add(new CsiDriverProfile.ExistingVolume(handle, size, zone, files));
         }
       }
     }

@@ -76,6 +76,8 @@ final class NodeStepExecutor {
         }
     } else if (step instanceof Step.CsiDriverFault c) {
       csiDriverController(resolve(c.driver()), c.recover());
+    } else if (step instanceof Step.CsiNodePluginFault c) {
+      csiNodePlugin(resolve(c.driver()), resolve(c.node()), c.recover());
     } else if (step instanceof Step.TaintNode t) {
       taint(t);
     } else if (step instanceof Step.UntaintNode u) {
@@ -135,6 +137,31 @@ final class NodeStepExecutor {
     sim.trace().record("volsim", recover ? "CsiDriverRecovered" : "CsiDriverFailed", null, "CSI driver " + driver
         + " controller " + (recover ? "answers again" : "stops answering"),
         dev.volsim.core.trace.TraceEntry.attrs("driver", driver));
+  }
+
+  /**
+   * The driver's node plugin on one node stops answering (or answers again): the kubelet's
+   * NodeStage, NodePublish, NodeUnpublish and NodeUnstage calls there time out until it recovers.
+   */
+  private void csiNodePlugin(String driver, String node, boolean recover) throws StepFailedException {
+    var profile = sim.context().csiDriver(driver);
+    if (profile.isEmpty()) {
+      throw new StepFailedException("a CSI driver of the cluster", "no CSI driver " + driver);
+    }
+    requireNode(node);
+    if (!profile.get().runsOn(node)) {
+      throw new StepFailedException("a node plugin of CSI driver " + driver + " on node " + node,
+          "the driver's node plugin does not run on " + node);
+    }
+    var plugins = sim.world().csiNodePlugins();
+    boolean changed = recover ? plugins.resume(driver, node) : plugins.stop(driver, node);
+    if (!changed) {
+      throw new StepFailedException("CSI driver " + driver + " node plugin on " + node
+          + (recover ? " to have failed" : " to be answering"), recover ? "it is answering" : "it has already failed");
+    }
+    sim.trace().record("volsim", recover ? "CsiNodePluginRecovered" : "CsiNodePluginFailed", null, "CSI driver "
+        + driver + " node plugin on " + node + " " + (recover ? "answers again" : "stops answering"),
+        dev.volsim.core.trace.TraceEntry.attrs("driver", driver, "node", node));
   }
 
   private final java.util.TreeSet<String> failedDrivers = new java.util.TreeSet<>();
@@ -197,6 +224,8 @@ final class NodeStepExecutor {
   static String describe(Step step) {
     if (step instanceof Step.CsiDriverFault c) {
       return "csiDriver " + c.driver() + " (controller)";
+    } else if (step instanceof Step.CsiNodePluginFault c) {
+      return "csiDriver " + c.driver() + " (node " + c.node() + ")";
     } else if (step instanceof Step.Fail f) {
       return f.node() != null ? "node " + f.node() + " (" + f.mode() + ")" : "nfs " + f.nfs();
     } else if (step instanceof Step.Recover r) {

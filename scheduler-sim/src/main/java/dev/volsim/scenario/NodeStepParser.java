@@ -60,8 +60,8 @@ final class NodeStepParser {
 
   /**
    * {@code fail: {csiDriver: D, part: controller}}: the driver's controller side (external-provisioner
-   * and external-attacher) stops answering. {@code part: node} (the node plugin) is refused as not
-   * supported yet.
+   * and external-attacher) stops answering; {@code fail: {csiDriver: D, part: node, node: N}}: the
+   * driver's node plugin on node N does.
    */
   private Step csiDriver(StepInfo info, YMap map, Map<String, Entry> e, String where, boolean recover, int before) {
     String driver = Nodes.nonEmptyString(e.get("csiDriver").value(), where + ".csiDriver", errors);
@@ -71,7 +71,10 @@ final class NodeStepParser {
     Nodes.require(e, "part", map, where, errors);
     String part = e.containsKey("part") ? Nodes.nonEmptyString(e.get("part").value(), where + ".part", errors) : null;
     if (part != null && part.equals("node")) {
-      errors.add(e.get("part").value(), where + ".part: node is " + Nodes.NOT_SUPPORTED);
+      Nodes.require(e, "node", map, where, errors);
+      String target = e.containsKey("node") ? Nodes.nonEmptyString(e.get("node").value(), where + ".node", errors)
+          : null;
+      return errors.list().size() > before ? null : new Step.CsiNodePluginFault(info, recover, driver, target);
     } else if (part != null && !part.equals("controller")) {
       errors.add(e.get("part").value(), where + ".part must be controller or node, got \"" + part + "\"");
     } else if (e.containsKey("node")) {

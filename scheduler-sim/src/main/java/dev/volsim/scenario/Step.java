@@ -393,6 +393,23 @@ public sealed interface Step {
     }
   }
 
+  /**
+   * {@code fail: {csiDriver: D, part: node, node: N}} (or {@code recover:} of it): the driver's node
+   * plugin on node N stops answering the kubelet, or answers again.
+   */
+  record CsiNodePluginFault(StepInfo info, boolean recover, String driver, String node) implements Step {
+    public CsiNodePluginFault {
+      requireNonNull(info, "info is null");
+      requireNonNull(driver, "driver is null");
+      requireNonNull(node, "node is null");
+    }
+
+    @Override
+    public StepKind kind() {
+      return recover ? StepKind.RECOVER : StepKind.FAIL;
+    }
+  }
+
   /** {@code restart: {kubelet: N}}: the node's kubelet process restarts (containers and mounts stay). */
   record RestartKubelet(StepInfo info, String node) implements Step {
     public RestartKubelet {

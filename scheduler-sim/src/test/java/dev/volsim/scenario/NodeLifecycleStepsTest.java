@@ -235,16 +235,17 @@ class NodeLifecycleStepsTest {
   }
 
   @Test
-  void stepFormsThisVersionDoesNotRunAreRefused() {
+  void malformedNodeStepsAreRefusedNamingTheProblem() {
     Run run = runSpec(dir, """
         steps:
-        - fail: {csiDriver: disk.csi.volsim.dev, part: node, node: node-1}
+        - fail: {csiDriver: disk.csi.volsim.dev, part: node}
         - restart: {container: {pod: web, name: app}, kubelet: node-1}
         - fail: {node: node-1, mode: melt}
         - fail: {}
         """);
     assertThat(run.code()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err()).contains("spec.steps[0].fail.part: node is not supported yet")
+    assertThat(run.err()).doesNotContain("not supported yet")
+        .contains("spec.steps[0].fail.node is required")
         .contains("spec.steps[1].restart restarts one thing: one of container, kubelet, controller")
         .contains("spec.steps[2].fail.mode must be one of crash, partition, shutdown, got \"melt\"")
         .contains("spec.steps[3].fail names one of node or nfs");

@@ -60,6 +60,7 @@ public final class Kubelet implements Controller {
     this.evictionManager = new EvictionManager(this);
     this.podResync = new PodResync(this);
     this.heartbeat = new NodeHeartbeat(ctx, client, recorder, nodeName);
+    this.orphanedPodDirs = new OrphanedPodDirs(this, this::knownPodUids);
     pods.addHandler(new Informer.Handler<>() {
       @Override public void onAdd(Pod pod) {
         podChanged(pod);
@@ -81,6 +82,32 @@ public final class Kubelet implements Controller {
     evictionManager.start();
     pods.start();
     heartbeat.start();
+    orphanedPodDirs.start();
+  }
+
+  /** Housekeeping of the directories of Pods that are gone. */
+  private final OrphanedPodDirs orphanedPodDirs;
+
+  /**
+   * The Pods housekeeping keeps the directories of ({@code allPods} of {@code cleanupOrphanedPodDirs}):
+   * those of this node in the Pod cache ({@code podManager}) and those whose containers the runtime
+   * still runs. A Pod deleted from the API whose volumes are still being torn down is not among them:
+   * its directory is kept by {@code podVolumesExist}.
+   */
+  private java.util.Set<String> knownPodUids() {
+    java.util.Set<String> uids = new java.util.TreeSet<>();
+    for (Pod p : pods.list()) {
+      if (p.spec() != null && nodeName.equals(p.spec().nodeName())) {
+        uids.add(p.metadata().uid());
+      }
+    }
+    for (PodWorker w : workers.values()) {
+      if (!w.running.isEmpty()) {
+        uids.add(w.uid); // runningPods: containers the runtime still runs
+      }
+    }
+    uids.addAll(runtime.keySet());
+    return uids;
   }
 
   private final NodeHeartbeat heartbeat;
@@ -98,6 +125,7 @@ public final class Kubelet implements Controller {
     }
     stopped = true;
     heartbeat.stop();
+    orphanedPodDirs.stop();
     volumeManager.stop();
     pods.stop();
     for (PodWorker w : workers.values()) {
@@ -331,6 +359,7 @@ public final class Kubelet implements Controller {
       w.terminate();
     }
     volumeManager.wake();
+    orphanedPodDirs.wake();
   }
 
   /** The pod workers, by {@code namespace/name}. */
@@ -341,6 +370,7 @@ public final class Kubelet implements Controller {
   void forget(PodWorker w) {
     workers.remove(w.key, w);
     volumeManager.wake();
+    orphanedPodDirs.wake();
   }
 
   private Iterable<Pod> activePods() {

@@ -173,7 +173,7 @@ final class Reconciler {
           fault("mountDevice", podKey, v.volumeName);
           p.setUp().mountDevice(node);
         } catch (VolumeSetUpException e) {
-          throw new VolumeSetUpException(e.eventMessage("MountVolume.MountDevice", p.specName()));
+          throw e.reworded(e.eventMessage("MountVolume.MountDevice", p.specName()));
         }
         a.deviceMounted = true;
         a.deviceTraceVolume = traceVolume(p);
@@ -190,7 +190,7 @@ final class Reconciler {
         source = p.setUp().setUp(node);
         applyFsGroup(p, source);
       } catch (VolumeSetUpException e) {
-        throw new VolumeSetUpException(e.eventMessage(p.specName()));
+        throw e.reworded(e.eventMessage(p.specName()));
       }
       a.mountedPods.put(uid, new MountedVolume(uid, podKey, p.outerVolumeSpecName(), p.setUp(), source,
           traceVolume(p)));
@@ -217,7 +217,7 @@ final class Reconciler {
         fault("setUp", podKey, v.volumeName);
         applyFsGroup(p, p.setUp().setUp(node));
       } catch (VolumeSetUpException e) {
-        throw new VolumeSetUpException(e.eventMessage(p.specName()));
+        throw e.reworded(e.eventMessage(p.specName()));
       }
       asw.clearRemountRequired(v.volumeName, uid);
       if (!java.util.Objects.equals(before, dataDirectory(dataLink))) {
@@ -336,7 +336,7 @@ final class Reconciler {
   /**
    * Runs an operation after its latency, holding the volume's operation slot meanwhile; a failure
    * is traced with its outcome ({@code failed}, or {@code timeout}/{@code uncertain} for an injected
-   * one), then backs off and goes to {@code onError}.
+   * one, {@code timeout} for a call that ran into its deadline), then backs off and goes to {@code onError}.
    *
    * @param traceVolume the trace's {@code volume} (PV name or {@code <pod>/<volume>}), or null
    */
@@ -353,22 +353,41 @@ final class Reconciler {
         op.run();
         backoff.succeeded(backoffKey);
       } catch (VolumeSetUpException e) {
-        backoff.failed(backoffKey, now());
-        String outcome = injectedOutcomes.remove(volumeName);
-        List<String> attrs = new ArrayList<>(List.of("node", nodeName, "uniqueName", volumeName,
-            "outcome", outcome == null ? "failed" : outcome));
-        if (traceVolume != null) {
-          attrs.addAll(List.of("volume", traceVolume));
+        if (e.timedOut() && latency < CSI_TIMEOUT_MICROS) {
+          // A call into a hung driver returns only at its deadline; the operation holds the volume till then.
+          pendingOperations.add(volumeName);
+          ctx.engine().scheduleAfterMicros(CSI_TIMEOUT_MICROS - latency, "kubelet", operation, () -> {
+            pendingOperations.remove(volumeName);
+            failed(volumeName, operation, podKey, traceVolume, onError, backoffKey, e);
+            changed.run();
+          });
+          return;
         }
-        if (podKey != null && !podKey.isEmpty()) {
-          attrs.addAll(List.of("pod", podName(podKey)));
-        }
-        client.trace(traceType(operation), podKey == null || podKey.isEmpty() ? volumeName : "pod/" + podKey,
-            e.getMessage(), attrs.toArray(String[]::new));
-        onError.accept(e.getMessage());
+        failed(volumeName, operation, podKey, traceVolume, onError, backoffKey, e);
       }
       changed.run();
     });
+  }
+
+  /** {@code csiTimeout} (pkg/volume/csi/csi_plugin.go): the deadline of the kubelet's calls to a CSI node plugin. */
+  static final long CSI_TIMEOUT_MICROS = java.time.Duration.ofMinutes(2).toNanos() / 1000;
+
+  /** A failed operation: backed off, traced with its outcome, then handed to {@code onError}. */
+  private void failed(String volumeName, String operation, String podKey, String traceVolume,
+      java.util.function.Consumer<String> onError, String backoffKey, VolumeSetUpException e) {
+    backoff.failed(backoffKey, now());
+    String outcome = injectedOutcomes.remove(volumeName);
+    List<String> attrs = new ArrayList<>(List.of("node", nodeName, "uniqueName", volumeName,
+        "outcome", outcome != null ? outcome : e.timedOut() ? "timeout" : "failed"));
+    if (traceVolume != null) {
+      attrs.addAll(List.of("volume", traceVolume));
+    }
+    if (podKey != null && !podKey.isEmpty()) {
+      attrs.addAll(List.of("pod", podName(podKey)));
+    }
+    client.trace(traceType(operation), podKey == null || podKey.isEmpty() ? volumeName : "pod/" + podKey,
+        e.getMessage(), attrs.toArray(String[]::new));
+    onError.accept(e.getMessage());
   }
 
   private long now() {

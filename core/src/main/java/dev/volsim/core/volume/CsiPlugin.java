@@ -81,6 +81,21 @@ public final class CsiPlugin {
   }
 
   /**
+   * Before a gRPC call to the driver's node plugin (NodeStage, NodePublish, NodeUnpublish, NodeUnstage
+   * and the NodeGetCapabilities that precedes staging): a plugin that is registered but has stopped
+   * answering lets the call run into the kubelet's deadline ({@code csiTimeout}), which the gRPC client
+   * reports as {@code DeadlineExceeded}.
+   */
+  void requireAnswering(String driver) {
+    if (!ctx.world().csiNodePlugins().answering(driver, nodeName)) {
+      throw VolumeSetUpException.timeout(DEADLINE_EXCEEDED);
+    }
+  }
+
+  /** A gRPC call that ran past its context's deadline, as {@code status.Error} prints it. */
+  static final String DEADLINE_EXCEEDED = "rpc error: code = DeadlineExceeded desc = context deadline exceeded";
+
+  /**
    * Whether volumes of the driver are attached first: the CSIDriver object's {@code attachRequired}
    * ({@code skipAttach}); a driver without one needs attaching.
    */

@@ -116,6 +116,7 @@ public final class CsiVolume {
     CsiDriverProfile d = plugin.registered(driver).orElseThrow(() -> new VolumeSetUpException(
         "kubernetes.io/csi: attacher.MountDevice failed to create newCsiDriverClient: driver name " + driver
             + " not found in the list of registered CSI drivers"));
+    plugin.requireAnswering(driver); // NodeGetCapabilities, then NodeStageVolume
     if (!d.stageUnstage()) {
       return; // "attacher.MountDevice STAGE_UNSTAGE_VOLUME capability not set. Skipping MountDevice..."
     }
@@ -178,6 +179,7 @@ public final class CsiVolume {
     CsiDriverProfile d = plugin.registered(driver).orElseThrow(() -> new VolumeSetUpException(
         "kubernetes.io/csi: mounter.SetUpAt failed to get CSI client: driver name " + driver
             + " not found in the list of registered CSI drivers"));
+    plugin.requireAnswering(driver); // NodePublishVolume
     MountSource source;
     if (ephemeral) {
       source = new MountSource(plugin.inline.create(handle, fsType), "/", readOnly, CredentialsMapping.IDENTITY,
@@ -200,6 +202,7 @@ public final class CsiVolume {
   /** {@code csiMountMgr.TearDownAt}: NodeUnpublishVolume, then the Pod's volume directory goes; an inline volume is deleted. */
   public void tearDown(NodeContext node) {
     String target = publishPath();
+    plugin.requireAnswering(driver); // NodeUnpublishVolume
     node.volumeMounts().unmount(target);
     FileTree disk = node.disk().root();
     String dataDir = target.substring(0, target.lastIndexOf('/'));
@@ -214,6 +217,7 @@ public final class CsiVolume {
   /** {@code csiAttacher.UnmountDevice}: NodeUnstageVolume and the staging directory goes. */
   public void unmountDevice(NodeContext node) {
     String target = deviceMountPath();
+    plugin.requireAnswering(driver); // NodeGetCapabilities, then NodeUnstageVolume
     node.volumeMounts().unmount(target);
     FileTree disk = node.disk().root();
     String dataDir = target.substring(0, target.lastIndexOf('/'));

@@ -11,6 +11,7 @@ import java.util.Optional;
  */
 public final class VolumeSetUpException extends RuntimeException {
   private final String operation;
+  private final boolean timedOut;
 
   /** A failure worded as upstream words it. */
   public VolumeSetUpException(String message) {
@@ -18,8 +19,13 @@ public final class VolumeSetUpException extends RuntimeException {
   }
 
   private VolumeSetUpException(String operation, String message) {
+    this(operation, message, false);
+  }
+
+  private VolumeSetUpException(String operation, String message, boolean timedOut) {
     super(requireNonNull(message, "message is null"), null, false, false);
     this.operation = operation;
+    this.timedOut = timedOut;
   }
 
   /**
@@ -36,6 +42,24 @@ public final class VolumeSetUpException extends RuntimeException {
    */
   public static VolumeSetUpException during(String operation, String message) {
     return new VolumeSetUpException(requireNonNull(operation, "operation is null"), message);
+  }
+
+  /**
+   * A call that ran into its deadline (a gRPC {@code DeadlineExceeded}): the operation's outcome is
+   * a timeout, not a refusal.
+   */
+  public static VolumeSetUpException timeout(String message) {
+    return new VolumeSetUpException(null, message, true);
+  }
+
+  /** Whether the operation timed out ({@link #timeout}). */
+  public boolean timedOut() {
+    return timedOut;
+  }
+
+  /** The same failure worded anew (the whole event text), still a timeout if it was one. */
+  public VolumeSetUpException reworded(String message) {
+    return new VolumeSetUpException(null, message, timedOut);
   }
 
   /** The step that failed, when it is not the one the caller runs. */

@@ -43,6 +43,7 @@ public final class ClusterWorld {
   private final java.util.TreeSet<String> cephUsers = new java.util.TreeSet<>();
   private final java.util.TreeSet<String> glusterEndpoints = new java.util.TreeSet<>();
   private final ReplicatedVolumes replicatedVolumes = new ReplicatedVolumes();
+  private final CsiNodePlugins csiNodePlugins = new CsiNodePlugins();
 
   /** What a URL answers to a download: an HTTP status and, for 200, a body. */
   public record UrlResponse(int status, String content) {
@@ -324,5 +325,10 @@ public final class ClusterWorld {
   /** The replicas of replicated (Longhorn-like) CSI volumes and which nodes are down for them. */
   public ReplicatedVolumes replicatedVolumes() {
     return replicatedVolumes;
+  }
+
+  /** The CSI node plugins that have stopped answering. */
+  public CsiNodePlugins csiNodePlugins() {
+    return csiNodePlugins;
   }
 }
