@@ -37,8 +37,7 @@ class SchedulerVolumeAndQueueTest {
     sim.apply(yaml(podYaml("web-0", "  volumes: [{name: d, persistentVolumeClaim: {claimName: data}}]\n")));
     sim.runFor(Duration.ofSeconds(3));
     PersistentVolume pv = sim.api().get(PersistentVolume.class, "", "local-pv").orElseThrow();
-    assertThat(pv.spec().claimRef()).isNotNull();
-    assertThat(pv.spec().claimRef().name()).isEqualTo("data");
+    assertThat(pv.spec().claimRef()).extracting(r -> r.name(), r -> r.namespace()).containsExactly("data", "default");
     PersistentVolumeClaim pvc = sim.api().get(PersistentVolumeClaim.class, "default", "data").orElseThrow();
     if (!VolumeBinding.isFullyBound(pvc)) {
       // Stand in for the PV controller if it has not completed the bind.
