@@ -76,7 +76,8 @@ final class SimFiles implements FileAccess {
     RunningContainer running = kubelet.container(ns, name, c.name())
         .orElseThrow(() -> new ExprException("container " + c.name() + " of pod " + pns + "/" + pname
             + " is not running on node " + node));
-    Credentials as = dev.volsim.core.kubelet.ContainerUser.of(pod, c, kubelet.containerBehaviors(), uid, gid);
+    Credentials as = dev.volsim.core.kubelet.ContainerUser.of(pod, c, kubelet.containerBehaviors(), uid, gid,
+        dev.volsim.core.kubelet.VolumeGids.forPod(pod, sim.api()));
     return new View(running.namespace(), as, "pod " + ns + "/" + name + " container " + c.name() + " on node " + node);
   }
 

@@ -356,6 +356,23 @@ public final class Simulation {
     controllers.put(c.name(), c);
   }
 
+  /**
+   * The labels a CSI driver's node registration adds: the kubelet's nodeinfomanager puts the
+   * accessible topology NodeGetInfo returns on the Node, {@code <topologyKey>: <the node's zone>}
+   * for a zonal driver running there (a label the node already has is left alone). Upstream:
+   * pkg/volume/csi/nodeinfomanager (updateNodeLabels).
+   */
+  private void addCsiTopologyLabels(ClusterNode n, Map<String, Object> labels) {
+    if (n.zone() == null) {
+      return;
+    }
+    for (CsiDriverProfile d : context.csiDrivers()) {
+      if (d.topologyKey() != null && d.runsOn(n.name())) {
+        labels.putIfAbsent(d.topologyKey(), n.zone());
+      }
+    }
+  }
+
   private void registerNode(ClusterNode n, int index) {
     Map<String, Object> labels = new TreeMap<>();
     labels.put("kubernetes.io/hostname", n.name());
@@ -365,6 +382,7 @@ public final class Simulation {
       labels.put("topology.kubernetes.io/zone", n.zone());
     }
     labels.putAll(n.labels());
+    addCsiTopologyLabels(n, labels);
     Map<String, Object> capacity = new TreeMap<>();
     n.capacity().forEach((k, v) -> capacity.put(k, v.toString()));
     String address = nodeAddress(n, index);

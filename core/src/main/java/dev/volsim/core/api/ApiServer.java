@@ -275,6 +275,9 @@ public final class ApiServer {
     if (!errors.isEmpty()) {
       throw ApiException.invalid(info.kind(), key.name(), errors);
     }
+    if (!status) {
+      PersistentVolumeClaimResize.validateUpdate(old, candidate, this);
+    }
     if (candidate.equals(old)) {
       return old; // a no-op update changes nothing, not even the resourceVersion
     }

@@ -38,6 +38,16 @@ public final class ContainerUser {
     return as;
   }
 
+  /**
+   * As {@link #of(Pod, Container, ContainerBehaviors, Long, Long)}, plus the groups the Pod's volumes
+   * give it ({@link VolumeGids}).
+   */
+  public static Credentials of(Pod pod, Container c, ContainerBehaviors behaviors, Long uid, Long gid,
+      java.util.List<Integer> volumeGroups) {
+    Credentials as = of(pod, c, behaviors, uid, gid);
+    return volumeGroups.isEmpty() ? as : as.withGroups(volumeGroups.toArray(Integer[]::new));
+  }
+
   private static long runAs(Container c, Pod pod, boolean user, int imageDefault) {
     var sc = c.securityContext();
     Long v = sc == null ? null : user ? sc.runAsUser() : sc.runAsGroup();

@@ -83,6 +83,7 @@ final class DesiredStateOfWorldPopulator {
         String specName = v.name();
         if (v.source() instanceof PersistentVolumeClaimVolumeSource c) {
           PersistentVolume pv = getPVCExtractPV(pod.metadata().namespace(), c.claimName());
+          checkVolumeModeMatchesUse(pod, v.name(), pv);
           source = pv.spec().source();
           specName = pv.metadata().name();
         } else if (v.source() instanceof dev.volsim.model.volume.EphemeralVolumeSource) {
@@ -90,6 +91,7 @@ final class DesiredStateOfWorldPopulator {
           String claimName = pod.metadata().name() + "-" + v.name();
           PersistentVolume pv = getPVCExtractPV(pod.metadata().namespace(), claimName);
           volumeIsForPod(pod, claimName);
+          checkVolumeModeMatchesUse(pod, v.name(), pv);
           source = pv.spec().source();
           specName = pv.metadata().name();
         }
@@ -142,6 +144,28 @@ final class DesiredStateOfWorldPopulator {
           + refUid + " does not point to claim.UID " + c.metadata().uid());
     }
     return pv.get();
+  }
+
+  /**
+   * {@code createVolumeSpec}'s volume mode check: a Block PV cannot be in a container's
+   * volumeMounts, a Filesystem PV not in its volumeDevices.
+   */
+  private static void checkVolumeModeMatchesUse(Pod pod, String volumeName, PersistentVolume pv) {
+    dev.volsim.model.core.PersistentVolumeMode mode = pv.spec().volumeMode();
+    boolean mounted = false;
+    boolean device = false;
+    for (Container c : pod.spec().allContainers()) {
+      mounted |= c.volumeMounts().stream().anyMatch(m -> m.name().equals(volumeName));
+      device |= c.volumeDevices().stream().anyMatch(d -> d.name().equals(volumeName));
+    }
+    if (mounted && mode != dev.volsim.model.core.PersistentVolumeMode.FILESYSTEM) {
+      throw new IllegalStateException("volume " + volumeName + " has volumeMode " + mode.wire()
+          + ", but is specified in volumeMounts");
+    }
+    if (device && mode != dev.volsim.model.core.PersistentVolumeMode.BLOCK) {
+      throw new IllegalStateException("volume " + volumeName + " has volumeMode " + mode.wire()
+          + ", but is specified in volumeDevices");
+    }
   }
 
   /** {@code ephemeral.VolumeIsForPod}: the claim must be controlled by the Pod. */

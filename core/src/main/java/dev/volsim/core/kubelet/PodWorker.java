@@ -435,7 +435,7 @@ final class PodWorker {
     startContainer(c, init, () -> {
       starting.remove(c.name());
       RunningContainer rc = running.get(c.name());
-      Credentials as = ContainerUser.of(pod, c, kubelet.behaviors, null, null);
+      Credentials as = ContainerUser.of(pod, c, kubelet.behaviors, null, null, VolumeGids.forPod(pod, kubelet.ctx.api()));
       // The understood part of its command runs first; a script that ends (exit, a failed
       // download) ends the process. Otherwise the scenario's behavior runs, which may exit; an init
       // container with nothing more to do exits 0, a main container runs on.

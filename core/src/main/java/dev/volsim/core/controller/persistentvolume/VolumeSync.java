@@ -284,11 +284,15 @@ final class VolumeSync {
       Optional<OperationFaults.Injected> fault = ctrl.ctx.faults().take("recycle", facts(volume));
       PersistentVolume current = ctrl.volumes.get(volume.metadata().name());
       PersistentVolume base = current == null ? volume : current;
-      if (fault.isPresent()) {
+      Optional<String> failure = fault.map(OperationFaults.Injected::message);
+      if (failure.isEmpty() && volume.spec().source() instanceof NFSVolumeSource nfs) {
+        failure = NfsScrub.scrub(ctrl.ctx.world(), nfs);
+      }
+      if (failure.isPresent()) {
         ctrl.client.trace("Recycled", ObjectKey.of(volume).ref(), "recycling volume " + volume.metadata().name()
-            + " failed: " + fault.get().message(), "volume", volume.metadata().name(), "outcome", "failed");
+            + " failed: " + failure.get(), "volume", volume.metadata().name(), "outcome", "failed");
         ctrl.writes.updateVolumePhaseWithEvent(base, PersistentVolumePhase.FAILED, true, "VolumeFailedRecycle",
-            "Recycle failed: " + fault.get().message());
+            "Recycle failed: " + failure.get());
         done.finish(true);
         return;
       }
