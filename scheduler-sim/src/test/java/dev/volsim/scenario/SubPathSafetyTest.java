@@ -77,4 +77,26 @@ class SubPathSafetyTest {
         - expect: {file: {pod: app, path: /data/f}, content: inside}
         """));
   }
+
+  @Test
+  void aSubPathExprExpandingToAnAbsolutePathIsRefusedOnTheNode() {
+    assertPassed(runSpec(dir, """
+        objects:
+        - manifest:
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: app}
+            spec:
+              nodeName: node-1
+              volumes: [{name: vol, emptyDir: {}}]
+              containers:
+              - name: app
+                image: busybox
+                env: [{name: DIR, value: /etc}]
+                volumeMounts: [{name: vol, mountPath: /data, subPathExpr: "$(DIR)"}]
+        steps:
+        - waitFor: {object: pod/app, field: "status.containerStatuses[name=app].state.waiting.reason", equals: CreateContainerConfigError, timeout: 1m}
+        - expect: {object: pod/app, field: "status.containerStatuses[name=app].state.waiting.message", equals: "error SubPath `/etc` must not be an absolute path"}
+        """));
+  }
 }

@@ -75,6 +75,7 @@ public record RunningContainer(String name, FileTree root, MountNamespace namesp
       }
       MountSource volumeRoot = source;
       if (sub != null && !sub.isEmpty()) {
+        checkExpandedSubPath(sub);
         sub = safeSubPath(m, c, source, sub, host, disk);
         makeSubPath(source, sub);
         source = source.subdirectory(sub);
@@ -108,6 +109,19 @@ public record RunningContainer(String name, FileTree root, MountNamespace namesp
       }
     }
     return null;
+  }
+
+  /**
+   * kubelet_pods.go makeMounts: what validation could not see in a {@code subPathExpr} before its
+   * expansion (an absolute path, a {@code ..} element) is refused on the node.
+   */
+  private static void checkExpandedSubPath(String sub) {
+    if (sub.startsWith("/")) {
+      throw new ContainerConfigException("error SubPath `" + sub + "` must not be an absolute path");
+    }
+    if (java.util.Arrays.asList(sub.split("/")).contains("..")) {
+      throw new ContainerConfigException("unable to provision SubPath `" + sub + "`: must not contain '..'");
+    }
   }
 
   /**
