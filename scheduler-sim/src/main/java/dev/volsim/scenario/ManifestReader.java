@@ -46,6 +46,27 @@ final class ManifestReader {
     this.errors = errors;
   }
 
+  /**
+   * Whether an object that fails to decode or validate is kept for its step to fail on (an
+   * {@code apply} with {@code expectError}: the API server's rejection is what the step expects)
+   * instead of making the scenario invalid.
+   */
+  private boolean rejectionExpected;
+
+  /**
+   * The manifests of an {@code apply} step that says {@code expectError}: an object the API server
+   * would refuse does not make the scenario invalid; the step fails when it runs, with the
+   * validation message, and so passes if that is the error it expects.
+   */
+  List<ScenarioManifest> readExpectingRejection(YNode node, String where) {
+    rejectionExpected = true;
+    try {
+      return read(node, where);
+    } finally {
+      rejectionExpected = false;
+    }
+  }
+
   /** The manifests of one {@code {file|manifest|manifests}} mapping; nothing on errors. */
   List<ScenarioManifest> read(YNode node, String where) {
     List<ScenarioManifest> out = new ArrayList<>();
@@ -152,6 +173,10 @@ final class ManifestReader {
       return;
     }
     LoadResult r = loader.decode(doc);
+    if (rejectionExpected && !r.ok() && doc instanceof YMap) {
+      out.add(ScenarioManifest.deferred(doc.location(), Trees.toPlain(doc)));
+      return;
+    }
     for (Problem p : r.problems()) {
       if (p.isError()) {
         errors.add(p.location(), p.message());

@@ -122,7 +122,8 @@ final class StepParser {
 
   private Step apply(StepInfo info, YNode node, String where) {
     int before = errorCount();
-    List<ScenarioManifest> list = manifests.read(node, where);
+    List<ScenarioManifest> list = info.expectError() == null ? manifests.read(node, where)
+        : manifests.readExpectingRejection(node, where);
     return errorCount() > before ? null : new Step.Apply(info, com.google.common.collect.ImmutableList.copyOf(list));
   }
 

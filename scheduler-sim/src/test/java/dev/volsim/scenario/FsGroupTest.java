@@ -98,4 +98,32 @@ class FsGroupTest {
           expectError: "Permission denied"
         """));
   }
+
+  @Test
+  void fsGroupGivesConfigMapAndSecretFilesTheGroupWithGroupReadAlthoughContainersSeeThemReadOnly() {
+    assertPassed(runSpec(dir, """
+        objects:
+        - manifest: {apiVersion: v1, kind: ConfigMap, metadata: {name: cm}, data: {data-1: value-1}}
+        - manifest: {apiVersion: v1, kind: Secret, metadata: {name: sec}, stringData: {data-1: value-1}}
+        - manifest:
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: app}
+            spec:
+              nodeName: node-1
+              securityContext: {runAsUser: 1000, fsGroup: 1001}
+              volumes:
+              - {name: cm, configMap: {name: cm, items: [{key: data-1, path: data-1, mode: 0400}]}}
+              - {name: sec, secret: {secretName: sec, defaultMode: 0400}}
+              containers:
+              - {name: app, image: busybox, volumeMounts: [{name: cm, mountPath: /cm}, {name: sec, mountPath: /sec}]}
+        steps:
+        - waitFor: {object: pod/app, field: status.phase, equals: Running, timeout: 1m}
+        - expect: {file: {pod: app, path: /cm/..data/data-1}, mode: "0440", uid: 0, gid: 1001}
+        - expect: {file: {pod: app, path: /sec/..data/data-1}, mode: "0440", uid: 0, gid: 1001}
+        - expect: {file: {pod: app, path: /sec/data-1}, content: value-1}
+        - exec: {pod: app, write: /sec/other, content: x}
+          expectError: "Read-only file system"
+        """));
+  }
 }

@@ -145,6 +145,10 @@ final class PodWorker {
       try {
         created = RunningContainer.start(c, pod, kubelet.volumeManager.mountedVolumesForPod(uid),
             kubelet.nodeContext().volumeMounts(), kubelet.disk().root());
+      } catch (ContainerConfigException e) {
+        // makeMounts refused (a subPath leading out of its volume): CreateContainerConfigError, retried later.
+        failedToCreate(c, init, then, "CreateContainerConfigError", e.getMessage());
+        return;
       } catch (dev.volsim.core.world.FsException e) {
         // The runtime could not make the container (a mount point it cannot make, for one):
         // CreateContainerError, a Failed event, and another try at a later sync.
@@ -176,6 +180,21 @@ final class PodWorker {
         kubelet.recorder.normal(pod, "Started", "Started container " + c.name());
         then.run();
       });
+    });
+  }
+
+  /** A container that could not be created waits with {@code reason}; a Failed event; another try after the back-off. */
+  private void failedToCreate(Container c, boolean init, Runnable then, String reason, String message) {
+    statuses.put(c.name(), new ContainerStatus(c.name(), ContainerState.waiting(reason, message), null, false, 0,
+        c.image(), "", null, false));
+    kubelet.recorder.warning(pod, "Failed", "Error: " + message);
+    writeStatus(PodPhase.PENDING, false);
+    createRetryMicros = createRetryMicros == 0 ? CREATE_RETRY_START_MICROS
+        : Math.min(CREATE_RETRY_MAX_MICROS, createRetryMicros * 2);
+    after(createRetryMicros, "startContainer", () -> {
+      if (!terminating) {
+        startContainer(c, init, then);
+      }
     });
   }
 

@@ -244,6 +244,10 @@ final class Reconciler {
     if (sc == null || sc.fsGroup() == null || !p.setUp().supportsFsGroup()) {
       return;
     }
+    if (dev.volsim.core.volume.VolumeOwnership.isProjection(p.setUp().pluginName())) {
+      dev.volsim.core.volume.VolumeOwnership.applyToProjection(source, sc.fsGroup());
+      return;
+    }
     boolean onRootMismatch = sc.fsGroupChangePolicy() == dev.volsim.model.core.PodFSGroupChangePolicy.ON_ROOT_MISMATCH;
     dev.volsim.core.volume.VolumeOwnership.apply(source, sc.fsGroup(), source.readOnly(), onRootMismatch);
   }

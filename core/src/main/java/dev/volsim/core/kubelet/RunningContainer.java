@@ -75,6 +75,8 @@ public record RunningContainer(String name, FileTree root, MountNamespace namesp
       }
       MountSource volumeRoot = source;
       if (sub != null && !sub.isEmpty()) {
+        checkExpandedSubPath(sub);
+        sub = safeSubPath(m, c, source, sub, host, disk);
         makeSubPath(source, sub);
         source = source.subdirectory(sub);
       }
@@ -107,6 +109,36 @@ public record RunningContainer(String name, FileTree root, MountNamespace namesp
       }
     }
     return null;
+  }
+
+  /**
+   * kubelet_pods.go makeMounts: what validation could not see in a {@code subPathExpr} before its
+   * expansion (an absolute path, a {@code ..} element) is refused on the node.
+   */
+  private static void checkExpandedSubPath(String sub) {
+    if (sub.startsWith("/")) {
+      throw new ContainerConfigException("error SubPath `" + sub + "` must not be an absolute path");
+    }
+    if (java.util.Arrays.asList(sub.split("/")).contains("..")) {
+      throw new ContainerConfigException("unable to provision SubPath `" + sub + "`: must not contain '..'");
+    }
+  }
+
+  /**
+   * The subPath with its symlinks resolved inside the volume (subpath_linux.go), or the kubelet's
+   * refusal when they lead out of it: a missing target is a failed {@code SafeMakeDir}, an existing
+   * one a failed {@code PrepareSafeSubpath}; neither message says where it led (kubelet_pods.go
+   * makeMounts: "Don't pass detailed error back to the user").
+   */
+  private static String safeSubPath(VolumeMount m, Container c, MountSource volume, String sub, NodeVolumeMounts host,
+      FileTree disk) {
+    SubPathResolver.Resolved r = SubPathResolver.resolve(volume, sub, hostPath(volume, host, disk), host.hostNamespace());
+    if (!r.outside()) {
+      return r.relativePath().isEmpty() ? "." : r.relativePath();
+    }
+    throw new ContainerConfigException(r.exists()
+        ? "failed to prepare subPath for volumeMount \"" + m.name() + "\" of container \"" + c.name() + "\""
+        : "failed to create subPath directory for volumeMount \"" + m.name() + "\" of container \"" + c.name() + "\"");
   }
 
   /** kubelet_pods.go: "Create the sub path now", with the volume root's mode, as root. */

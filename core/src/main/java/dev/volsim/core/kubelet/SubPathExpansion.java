@@ -1,7 +1,5 @@
 package dev.volsim.core.kubelet;
 
-import dev.volsim.core.world.Errno;
-import dev.volsim.core.world.FsException;
 import dev.volsim.model.core.Container;
 import dev.volsim.model.core.EnvVar;
 import dev.volsim.model.core.Pod;
@@ -51,7 +49,8 @@ final class SubPathExpansion {
       }
     }
     if (!missing.isEmpty()) {
-      throw new FsException(Errno.EINVAL, expr, "missing value for " + String.join(", ", missing));
+      // makeMounts returns it as is: the container waits in CreateContainerConfigError
+      throw new ContainerConfigException("missing value for " + String.join(", ", missing));
     }
     return out.toString();
   }

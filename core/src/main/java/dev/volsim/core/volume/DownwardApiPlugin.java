@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * {@code kubernetes.io/downward-api} (pkg/volume/downwardapi/downwardapi.go): the Pod's own fields
  * (metadata.name, namespace, uid, labels, annotations) and its containers' limits and requests
- * (divided by the divisor, rounded up) as files; mounted read-only.
+ * (divided by the divisor, rounded up) as files; mounted read-only. Like secret and projected
+ * volumes it lives on a tmpfs: upstream's {@code wrappedVolumeSpec} is an emptyDir of medium Memory.
  */
 final class DownwardApiPlugin implements VolumePlugin {
   static final String NAME = "kubernetes.io/downward-api";
@@ -31,7 +32,7 @@ final class DownwardApiPlugin implements VolumePlugin {
   public Mounter newMounter(Pod pod, Volume volume) {
     checkArgument(volume.source() instanceof DownwardAPIVolumeSource, "not a downwardAPI volume: %s", volume.name());
     DownwardAPIVolumeSource source = (DownwardAPIVolumeSource) volume.source();
-    return new ProjectingMounter(Payloads.volumePath(pod, NAME, volume.name()), false, pod) {
+    return new ProjectingMounter(Payloads.volumePath(pod, NAME, volume.name()), true, pod) {
       @Override
       Map<String, FileProjection> payload(NodeContext node, Pod currentPod) {
         return Payloads.downwardApi(node, currentPod, source.items(), source.defaultMode());

@@ -66,6 +66,32 @@ public final class VolumeOwnership {
     walk(tree, root, gid, readOnly);
   }
 
+  /**
+   * Applies fsGroup to a configMap, secret, downwardAPI or projected volume: upstream's SetUpAt
+   * passes {@code SetVolumeOwnership} to the atomic writer as its post-write hook, with the
+   * plugin's {@code ReadOnly: true} attribute (so files get group read, {@code 0440}) and no
+   * {@code fsGroupChangePolicy}. The volume is read-only to containers only: the kubelet writes it,
+   * so unlike a read-only mounted file system its ownership does change.
+   *
+   * @param source the volume as SetUp returned it (read-only for containers)
+   */
+  public static void applyToProjection(MountSource source, long fsGroup) {
+    requireNonNull(source, "source is null");
+    if (source.tree().isReadOnly()) {
+      return;
+    }
+    walk(source.tree(), source.subPath(), Math.toIntExact(fsGroup), true);
+  }
+
+  /** Whether the plugin of this name writes its volume with the atomic writer (configMap, secret, downwardAPI, projected). */
+  public static boolean isProjection(String pluginName) {
+    return switch (pluginName) {
+      case "kubernetes.io/configmap", "kubernetes.io/secret", "kubernetes.io/downward-api",
+          "kubernetes.io/projected" -> true;
+      default -> false;
+    };
+  }
+
   private static boolean requiresPermissionChange(FileTree tree, String root, int gid, boolean readOnly) {
     Stat st;
     try {
