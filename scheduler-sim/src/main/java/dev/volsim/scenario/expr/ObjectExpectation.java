@@ -33,7 +33,7 @@ public record ObjectExpectation(String object, FieldCondition condition) impleme
     } else if (found.size() > 1) {
       return Outcome.fails(expected, ref.severalMessage(found));
     }
-    Optional<Object> value = c.path().evaluate(found.get(0));
+    Optional<Object> value = c.path().evaluate((Object) ctx.encoded(found.get(0)));
     return Outcome.of(c.check().test(value), expected, value.map(Texts::display).orElse("(not set)"));
   }
 
