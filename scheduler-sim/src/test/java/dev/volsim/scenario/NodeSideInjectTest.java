@@ -123,4 +123,18 @@ class NodeSideInjectTest {
           - {type: DetachVolume}
         """));
   }
+
+  @Test
+  void anAttachThatTimesOutFailsOnlyAtTheExternalAttachersDeadline() {
+    assertPassed(runSpec(dir, POD_WITH_DISK + """
+        steps:
+        - inject: {failure: {operation: attach, claim: data, times: 1, mode: timeout, message: "rpc error: code = DeadlineExceeded desc = context deadline exceeded"}}
+        - waitFor: {count: {kind: volumeattachment}, equals: 1, timeout: 1m}
+        # the driver does not answer: nothing is reported before the sidecar's 15 s --timeout
+        - advance: 14s
+        - expect: {count: {kind: volumeattachment, where: [{field: status.attachError, exists: true}]}, equals: 0}
+        - waitFor: {count: {kind: volumeattachment, where: [{field: status.attachError.message, matches: DeadlineExceeded}]}, equals: 1, timeout: 5s}
+        - waitFor: {object: pod/db, field: status.phase, equals: Running, timeout: 3m}
+        """));
+  }
 }

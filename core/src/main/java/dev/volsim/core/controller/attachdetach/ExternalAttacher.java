@@ -165,10 +165,17 @@ public final class ExternalAttacher implements Controller {
     inFlight.add(name);
     String op = deleting ? "detach" : "attach";
     long latency = ctx.latencyMicros(op, NAME);
-    ctx.engine().scheduleAfterMicros(latency, NAME, op, () -> finish(name, deleting));
+    long started = ctx.engine().nowMicros();
+    ctx.engine().scheduleAfterMicros(latency, NAME, op, () -> finish(name, deleting, started));
   }
 
-  private void finish(String name, boolean detach) {
+  /**
+   * How long the sidecar waits for ControllerPublish/Unpublish ({@code --timeout}, default 15 s):
+   * a call that does not answer fails with DeadlineExceeded only then.
+   */
+  static final long RPC_TIMEOUT_MICROS = 15_000_000L;
+
+  private void finish(String name, boolean detach, long started) {
     inFlight.remove(name);
     Optional<VolumeAttachment> cur = ctx.api().get(VolumeAttachment.class, "", name);
     if (cur.isEmpty()) {
@@ -184,18 +191,24 @@ public final class ExternalAttacher implements Controller {
         ImmutableMap.of("volume", String.valueOf(va.spec().source().persistentVolumeName()),
             "node", String.valueOf(va.spec().nodeName()), "driver", String.valueOf(va.spec().attacher())));
     Optional<OperationFaults.Injected> fault = ctx.faults().take(detach ? "detach" : "attach", facts);
+    long waited = ctx.engine().nowMicros() - started;
+    if (fault.isPresent() && fault.get().mode() == OperationFaults.Mode.TIMEOUT && waited < RPC_TIMEOUT_MICROS) {
+      // The driver does not answer: the call returns at the sidecar's deadline, not before.
+      inFlight.add(name);
+      ctx.engine().scheduleAfterMicros(RPC_TIMEOUT_MICROS - waited, NAME, detach ? "detach" : "attach",
+          () -> {
+            inFlight.remove(name);
+            ctx.api().get(VolumeAttachment.class, "", name).ifPresent(v -> recordFailure(v, detach, fault.get()));
+          });
+      return;
+    }
+    if (fault.isPresent()) {
+      recordFailure(va, detach, fault.get());
+      return;
+    }
     VolumeAttachment.Status s = va.status();
     try {
-      if (fault.isPresent()) {
-        VolumeAttachment.VolumeError err = new VolumeAttachment.VolumeError(ctx.engine().wallTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-            fault.get().message(), null);
-        client.updateStatus(new VolumeAttachment(va.metadata(), va.spec(), detach
-            ? new VolumeAttachment.Status(s.attached(), s.attachmentMetadata(), s.attachError(), err)
-            : new VolumeAttachment.Status(false, s.attachmentMetadata(), err, s.detachError())));
-        long delay = Math.min(RETRY_MAX_MICROS, backoff.getOrDefault(name, RETRY_START_MICROS / 2) * 2);
-        backoff.put(name, delay);
-        ctx.engine().scheduleAfterMicros(delay, NAME, "retry", () -> process(name));
-      } else if (detach) {
+      if (detach) {
         backoff.remove(name);
         List<String> fins = new ArrayList<>(va.metadata().finalizers());
         fins.remove(finalizer(va.spec().attacher()));
@@ -209,6 +222,24 @@ public final class ExternalAttacher implements Controller {
         client.updateStatus(new VolumeAttachment(va.metadata(), va.spec(),
             new VolumeAttachment.Status(true, s.attachmentMetadata(), null, s.detachError())));
       }
+    } catch (ApiException e) {
+      ctx.engine().scheduleAfterMicros(RETRY_START_MICROS, NAME, "retry", () -> process(name));
+    }
+  }
+
+  /** The RPC failed: the error goes into the VolumeAttachment's status; retried with back-off. */
+  private void recordFailure(VolumeAttachment va, boolean detach, OperationFaults.Injected fault) {
+    String name = va.metadata().name();
+    VolumeAttachment.Status s = va.status();
+    try {
+      VolumeAttachment.VolumeError err = new VolumeAttachment.VolumeError(
+          ctx.engine().wallTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), fault.message(), null);
+      client.updateStatus(new VolumeAttachment(va.metadata(), va.spec(), detach
+          ? new VolumeAttachment.Status(s.attached(), s.attachmentMetadata(), s.attachError(), err)
+          : new VolumeAttachment.Status(false, s.attachmentMetadata(), err, s.detachError())));
+      long delay = Math.min(RETRY_MAX_MICROS, backoff.getOrDefault(name, RETRY_START_MICROS / 2) * 2);
+      backoff.put(name, delay);
+      ctx.engine().scheduleAfterMicros(delay, NAME, "retry", () -> process(name));
     } catch (ApiException e) {
       ctx.engine().scheduleAfterMicros(RETRY_START_MICROS, NAME, "retry", () -> process(name));
     }
