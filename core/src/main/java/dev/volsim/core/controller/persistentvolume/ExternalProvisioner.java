@@ -216,17 +216,30 @@ public final class ExternalProvisioner implements Controller {
     }
     inFlight.add(key);
     long latency = ctx.latencyMicros("provision", NAME);
+    long started = ctx.engine().nowMicros();
     ctx.engine().scheduleAfterMicros(latency, NAME, "provision", () -> {
       inFlight.remove(key);
-      SyncResult r = createVolume(claim, cls.get(), driver.get(), zone, pvName);
-      if (r == SyncResult.REQUEUE_RATE_LIMITED) {
-        claimQueue.addRateLimited(key);
-      } else {
-        claimQueue.forget(key);
-      }
+      finishProvisioning(key, createVolume(claim, cls.get(), driver.get(), zone, pvName, started));
     });
     return SyncResult.HANDLED;
   }
+
+  /** Requeues or forgets the claim after a CreateVolume; {@code HANDLED} means still waiting for it. */
+  private void finishProvisioning(String key, SyncResult r) {
+    if (r == SyncResult.HANDLED) {
+      return;
+    } else if (r == SyncResult.REQUEUE_RATE_LIMITED) {
+      claimQueue.addRateLimited(key);
+    } else {
+      claimQueue.forget(key);
+    }
+  }
+
+  /**
+   * How long csi-provisioner waits for CreateVolume and DeleteVolume ({@code --timeout}, default
+   * 10 s): a driver that does not answer fails with DeadlineExceeded only then.
+   */
+  static final long RPC_TIMEOUT_MICROS = 10_000_000L;
 
   /** The driver serving a class's provisioner: itself, or the CSI driver an in-tree name migrated to. */
   static String servingDriver(String provisioner) {
@@ -290,7 +303,7 @@ public final class ExternalProvisioner implements Controller {
 
   /** The driver's CreateVolume and saving the PV, after the latency. */
   private SyncResult createVolume(PersistentVolumeClaim claim, StorageClass cls, CsiDriverProfile driver, String zone,
-      String pvName) {
+      String pvName, long started) {
     Optional<PersistentVolumeClaim> now = client.get(PersistentVolumeClaim.class, claim.metadata().namespace(),
         claim.metadata().name());
     if (now.isEmpty() || !now.get().metadata().uid().equals(claim.metadata().uid())) {
@@ -301,7 +314,21 @@ public final class ExternalProvisioner implements Controller {
     facts.put("volume", pvName);
     facts.put("driver", driver.name());
     Optional<OperationFaults.Injected> fault = ctx.faults().take("provision", facts);
-    if (fault.isPresent()) {
+    if (fault.isPresent() && fault.get().mode() == OperationFaults.Mode.TIMEOUT) {
+      // No answer: the call ends at the deadline. DeadlineExceeded is not a final error, so the
+      // claim keeps its selected node (no ProvisioningReschedule) and is tried again.
+      String key = PvHelpers.claimToClaimKey(claim);
+      long waited = ctx.engine().nowMicros() - started;
+      inFlight.add(key);
+      ctx.engine().scheduleAfterMicros(Math.max(0, RPC_TIMEOUT_MICROS - waited), NAME, "provision", () -> {
+        inFlight.remove(key);
+        Optional<PersistentVolumeClaim> still = client.get(PersistentVolumeClaim.class, claim.metadata().namespace(),
+            claim.metadata().name());
+        finishProvisioning(key, still.isEmpty() ? SyncResult.FORGET
+            : failed(still.get(), cls, fault.get().message(), false, "timeout"));
+      });
+      return SyncResult.HANDLED;
+    } else if (fault.isPresent()) {
       return failed(now.get(), cls, fault.get().message());
     }
     for (PersistentVolumeAccessMode m : claim.spec().accessModes()) {
@@ -403,8 +430,14 @@ public final class ExternalProvisioner implements Controller {
    * back-off.
    */
   private SyncResult failed(PersistentVolumeClaim claim, StorageClass cls, String error, boolean reschedule) {
+    return failed(claim, cls, error, reschedule, "failed");
+  }
+
+  /** As {@link #failed(PersistentVolumeClaim, StorageClass, String, boolean)}, traced with {@code outcome}. */
+  private SyncResult failed(PersistentVolumeClaim claim, StorageClass cls, String error, boolean reschedule,
+      String outcome) {
     client.trace("Provisioned", ObjectKey.of(claim).ref(), "provisioning for claim " + PvHelpers.claimToClaimKey(claim)
-        + " failed: " + error, "claim", PvHelpers.claimToClaimKey(claim), "outcome", "failed");
+        + " failed: " + error, "claim", PvHelpers.claimToClaimKey(claim), "outcome", outcome);
     recorder.warning(claim, "ProvisioningFailed", "failed to provision volume with StorageClass \""
         + cls.metadata().name() + "\": " + error);
     if (reschedule && PvHelpers.hasAnnotation(claim, ANN_SELECTED_NODE)) {
