@@ -1,5 +1,6 @@
 package dev.volsim.core.controller.persistentvolume;
 
+import dev.volsim.core.api.DeletionRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.volsim.model.core.PersistentVolume;
@@ -421,7 +422,8 @@ class PersistentVolumeControllerTest {
               assertThat(c.trace("VolumeDeleted")).singleElement()
                   .satisfies(t -> assertThat(t.attribute("outcome")).isNull());
               PersistentVolume pv = c.api.list(PersistentVolume.class).get(0);
-              assertThat(pv.metadata().deletionTimestamp()).isNotNull();
+              DeletionRequests.assertMarkedBy(c.traceRecorder.entries(), pv, "persistentvolume/" + pv.metadata().name(),
+                  "external-provisioner");
               assertThat(pv.metadata().finalizers()).containsExactly("kubernetes.io/pv-protection");
             }),
         new Case("6-2 - Delete fails twice (injected): VolumeFailedDelete, retried with back-off, then deleted",
@@ -435,7 +437,8 @@ class PersistentVolumeControllerTest {
               String pvName = c.api.list(PersistentVolume.class).get(0).metadata().name();
               assertThat(c.eventCount("PersistentVolume", pvName, "VolumeFailedDelete")).isEqualTo(2);
               assertThat(c.trace("VolumeDeleted")).hasSize(3);
-              assertThat(c.pv(pvName).metadata().deletionTimestamp()).isNotNull();
+              DeletionRequests.assertMarkedBy(c.traceRecorder.entries(), c.pv(pvName), "persistentvolume/" + pvName,
+                  "external-provisioner");
             }),
         new Case("6-3 - Retain on a provisioned volume: stays Released", Map.of(),
             sc("keep", PvTestCluster.DRIVER, "Immediate", "Retain", "") + pvc("claim-1", "1Gi", RWO, "keep"), c -> {

@@ -1,5 +1,6 @@
 package dev.volsim.core.controller.protection;
 
+import dev.volsim.core.api.DeletionRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.volsim.model.core.PersistentVolume;
@@ -42,7 +43,7 @@ class PvProtectionControllerTest {
     c.delete("PersistentVolume", "", "pv-1");
     c.settle();
     PersistentVolume terminating = c.get(PersistentVolume.class, "", "pv-1").orElseThrow();
-    assertThat(terminating.metadata().deletionTimestamp()).isNotNull();
+    DeletionRequests.assertMarkedBy(c.trace.entries(), terminating, "persistentvolume/pv-1", "kubectl");
     assertThat(terminating.metadata().finalizers()).containsExactly(PvProtectionController.PV_PROTECTION_FINALIZER);
 
     setPhase("pv-1", PersistentVolumePhase.RELEASED);

@@ -1,5 +1,6 @@
 package dev.volsim.core.controller.protection;
 
+import dev.volsim.core.api.DeletionRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.volsim.model.OwnerReference;
@@ -58,7 +59,7 @@ class PvcProtectionControllerTest {
     c.delete("PersistentVolumeClaim", "default", "data");
     c.settle();
     PersistentVolumeClaim pvc = c.get(PersistentVolumeClaim.class, "default", "data").orElseThrow();
-    assertThat(pvc.metadata().deletionTimestamp()).isNotNull();
+    DeletionRequests.assertMarkedBy(c.trace.entries(), pvc, "persistentvolumeclaim/default/data", "kubectl");
     assertThat(pvc.metadata().finalizers()).containsExactly(PvcProtectionController.PVC_PROTECTION_FINALIZER);
 
     c.delete("Pod", "default", "web"); // graceful: the Pod stays Terminating on its node

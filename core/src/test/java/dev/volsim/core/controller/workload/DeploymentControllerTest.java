@@ -1,5 +1,6 @@
 package dev.volsim.core.controller.workload;
 
+import dev.volsim.core.api.DeletionRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.volsim.model.Records;
@@ -93,7 +94,9 @@ class DeploymentControllerTest {
     c.settle();
     assertThat(c.events("ScalingReplicaSet")).hasSize(3).last().asString().startsWith("Scaled down replica set")
         .endsWith(" from 1 to 0");
-    assertThat(c.get(Pod.class, "default", oldPod).orElseThrow().metadata().deletionTimestamp()).isNotNull();
+    // the old ReplicaSet's Pod, deleted gracefully (30 s) by its controller
+    DeletionRequests.assertMarkedBy(c.trace.entries(), c.get(Pod.class, "default", oldPod).orElseThrow(),
+        "pod/default/" + oldPod, "replicaset-controller");
   }
 
   @Test

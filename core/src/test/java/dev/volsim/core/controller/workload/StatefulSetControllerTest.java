@@ -1,5 +1,6 @@
 package dev.volsim.core.controller.workload;
 
+import dev.volsim.core.api.DeletionRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.volsim.model.OwnerReference;
@@ -128,7 +129,7 @@ class StatefulSetControllerTest {
     c.settle();
     Pod terminating = pod("web-0");
     assertThat(terminating.metadata().uid()).isEqualTo(old.metadata().uid());
-    assertThat(terminating.metadata().deletionTimestamp()).isNotNull();
+    DeletionRequests.assertMarkedBy(c.trace.entries(), terminating, "pod/default/web-0", "kubectl");
     assertThat(c.podNames("default")).containsExactly("web-0");
 
     c.confirmPodDeletion("default", "web-0"); // the kubelet's confirmation
@@ -180,7 +181,8 @@ class StatefulSetControllerTest {
     // The claim followed its Pod through the garbage collector; without the pvc-protection
     // controller in this test it stays Terminating on its finalizer.
     PersistentVolumeClaim gone = claim("data-web-1");
-    assertThat(gone.metadata().deletionTimestamp()).isNotNull();
+    DeletionRequests.assertMarkedBy(c.trace.entries(), gone, "persistentvolumeclaim/default/data-web-1",
+        "garbage-collector");
     assertThat(claim("data-web-0").metadata().deletionTimestamp()).isNull();
   }
 
@@ -193,7 +195,8 @@ class StatefulSetControllerTest {
     c.delete("StatefulSet", "default", "web");
     c.settle();
     assertThat(c.podNames("default")).isEmpty();
-    assertThat(claim("data-web-0").metadata().deletionTimestamp()).isNotNull();
+    DeletionRequests.assertMarkedBy(c.trace.entries(), claim("data-web-0"), "persistentvolumeclaim/default/data-web-0",
+        "garbage-collector");
   }
 
   @Test
